@@ -1,0 +1,95 @@
+"""Plain text (as copied from a web page, the Official Journal or a PDF) -> Resolution."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from amendtool.errors import ParseError
+from amendtool.model import LineFate, Resolution
+from amendtool.textparse.body import parse_body
+from amendtool.textparse.metadata import parse_header
+from amendtool.textparse.normalise import normalise_line
+from amendtool.textparse.phrases import LanguagePhrases, all_languages
+
+_RULE_CITED = re.compile(r"\b(Rules?\s+\d+(?:\(\d+\))?(?:\s*(?:and|,)\s*\d+(?:\(\d+\))?)*)")
+
+
+def _find_formula(lines: list[tuple[int, str]]) -> tuple[int, LanguagePhrases] | None:
+    for index, (_, text) in enumerate(lines):
+        for phrases in all_languages():
+            if phrases.formula.match(text):
+                return index, phrases
+    return None
+
+
+def _guess_language(lines: list[tuple[int, str]]) -> LanguagePhrases:
+    def hits(phrases: LanguagePhrases) -> int:
+        return sum(
+            1
+            for _, text in lines
+            if phrases.citation.match(text.lstrip("-–—• "))
+            or phrases.recital.search(text[:40])
+        )
+
+    return max(all_languages(), key=hits)
+
+
+def _first_clause_line(lines: list[tuple[int, str]], phrases: LanguagePhrases) -> int | None:
+    for index, (_, text) in enumerate(lines):
+        bare = text.lstrip("-–—•‐ ")
+        if phrases.citation.match(bare) or re.match(r"^[A-Z]\.\s*", bare) and phrases.recital.match(
+            bare[2:].lstrip()
+        ):
+            return index
+    return None
+
+
+def parse_text(text: str, source: str = "<text>") -> Resolution:
+    """Read one resolution from plain text.
+
+    Raises ParseError (with the source name) when the text holds no resolution.
+    """
+    numbered = [(n, normalise_line(raw)) for n, raw in enumerate(text.splitlines(), start=1)]
+    lines = [(n, line) for n, line in numbered if line]
+    if not lines:
+        raise ParseError(source, "empty input: no text to read")
+    found = _find_formula(lines)
+    if found:
+        formula_index, phrases = found
+        header, body = lines[:formula_index], lines[formula_index + 1 :]
+        formula_line, formula = lines[formula_index]
+    else:
+        phrases = _guess_language(lines)
+        start = _first_clause_line(lines, phrases)
+        if start is None:
+            raise ParseError(
+                source,
+                "not a resolution: no 'The European Parliament,' line, no citations "
+                "('having regard to') and no recitals ('A. whereas')",
+            )
+        header, body, formula_line, formula = lines[:start], lines[start:], 0, ""
+    meta, header_fates = parse_header(header, phrases)
+    parsed = parse_body(body, phrases)
+    if not (parsed.citations or parsed.recitals or parsed.paragraphs):
+        raise ParseError(source, "not a resolution: no citations, recitals or paragraphs found")
+    if not meta.rule:
+        for citation in parsed.citations:
+            cited = _RULE_CITED.search(citation.text)
+            if cited and "Procedure" in citation.text:
+                meta = replace(meta, rule=cited.group(1))
+    by_number = dict(lines)
+    fates = [*header_fates, *(replace(f, text=by_number[f.line_no]) for f in parsed.fates)]
+    if formula_line:
+        fates.append(LineFate(formula_line, formula, "formula"))
+    fates.sort(key=lambda fate: fate.line_no)
+    return Resolution(
+        meta=meta,
+        formula=formula,
+        citations=parsed.citations,
+        recitals=parsed.recitals,
+        paragraphs=parsed.paragraphs,
+        unclassified=parsed.unclassified,
+        line_fates=tuple(fates),
+        warnings=tuple(parsed.warnings),
+    )

@@ -1,0 +1,59 @@
+"""Characters and lines: decoding bytes and normalising what is only typography.
+
+Guarantees of :func:`normalise_line`: NFC; no tabs, non-breaking or zero-width
+characters, soft hyphens; hyphen variants (U+2010, U+2011) are ASCII ``-``; runs of
+spaces are one space; no leading or trailing space.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from amendtool.errors import InputError
+
+_SPACES = dict.fromkeys(map(ord, "\t\u00a0\u2007\u202f\u2009\u2002\u2003\u3000"), " ")
+_DROPPED = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_HYPHENS = {0x2010: "-", 0x2011: "-"}
+_TRANSLATION = {**_SPACES, **_DROPPED, **_HYPHENS}
+_RUNS_OF_SPACES = re.compile(r" {2,}")
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024  # documented limit: 50 MB, far above any real resolution
+
+
+def normalise_line(line: str) -> str:
+    """One line with typography-only differences removed (see module docstring)."""
+    cleaned = unicodedata.normalize("NFC", line).translate(_TRANSLATION)
+    return _RUNS_OF_SPACES.sub(" ", cleaned).strip()
+
+
+def normalise_space(text: str) -> str:
+    """Collapse all whitespace to single spaces."""
+    return " ".join(text.split())
+
+
+def decode(data: bytes, source: str) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+
+    Raises InputError for binary data (NUL bytes without a UTF-16 BOM) and for bytes
+    that fit none of these encodings, naming the byte offset.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(source, f"invalid UTF-16 at byte {exc.start}") from None
+    if b"\x00" in data:
+        raise InputError(source, f"binary file (NUL byte at offset {data.index(0)})")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise InputError(
+                source,
+                f"cannot decode byte 0x{data[utf8_error.start]:02x} at offset "
+                f"{utf8_error.start} (not UTF-8, UTF-16 or Windows-1252)",
+            ) from None

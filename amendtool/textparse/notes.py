@@ -1,0 +1,59 @@
+"""Footnote markers: ``[1]``, ``(2)``, ``( 3)`` taken out of clause text as notes.
+
+A parenthesised number counts as a footnote only where it closes a phrase (before
+punctuation or at the end) and is not part of a legal reference such as
+``Rule 110(2)`` or ``Article 21(2)(b)``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from amendtool.model import Note
+
+_BRACKETED = re.compile(r" ?\[(\d{1,3})\]")
+_PARENTHESISED = re.compile(r" ?\( ?(\d{1,2})\)(?=\s*[,;.:]|\s*$)")
+_LEGAL_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:Rules?|Articles?|Art\.|paragraphs?|points?|Regulation|Directive|règlement|"
+    r"article|Artikel|artículo|articolo|artykuł)\s+\d+[a-z]*(?:\(\w+\))*|\))$",
+    re.IGNORECASE,
+)
+
+
+def _is_footnote(text: str, match: re.Match[str]) -> bool:
+    if match.re is _BRACKETED:
+        return True
+    return not _LEGAL_REFERENCE_BEFORE.search(text[: match.start()].rstrip())
+
+
+def extract_notes(text: str) -> tuple[str, tuple[Note, ...]]:
+    """Remove footnote markers from ``text``; return the clean text and the notes."""
+    notes: list[Note] = []
+    pieces: list[str] = []
+    cursor = 0
+    clean_length = 0
+    matches = sorted(
+        [*_BRACKETED.finditer(text), *_PARENTHESISED.finditer(text)], key=lambda m: m.start()
+    )
+    for match in matches:
+        if match.start() < cursor or not _is_footnote(text, match):
+            continue
+        kept = text[cursor : match.start()]
+        pieces.append(kept)
+        clean_length += len(kept)
+        notes.append(Note(marker=match.group(1), offset=clean_length))
+        cursor = match.end()
+    pieces.append(text[cursor:])
+    return "".join(pieces), tuple(notes)
+
+
+def insert_markers(text: str, notes: tuple[Note, ...]) -> str:
+    """The inverse of :func:`extract_notes`, writing markers as ``[n]``."""
+    pieces: list[str] = []
+    cursor = 0
+    for note in sorted(notes, key=lambda n: n.offset):
+        pieces.append(text[cursor : note.offset])
+        pieces.append(f"[{note.marker}]")
+        cursor = note.offset
+    pieces.append(text[cursor:])
+    return "".join(pieces)
