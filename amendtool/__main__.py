@@ -1,0 +1,3 @@
+from amendtool.cli import main
+
+main()

@@ -1,0 +1,33 @@
+"""amendtool's own profile rules for EP resolutions (akn_schemas/ep_resolution.sch)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from lxml import etree, isoschematron
+
+from amendtool.akn.schema import Problem
+
+_SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
+
+
+@cache
+def _profile() -> isoschematron.Schematron:
+    rules = resources.files("akn_schemas").joinpath("ep_resolution.sch").read_bytes()
+    return isoschematron.Schematron(etree.fromstring(rules), store_report=True)
+
+
+def profile_problems(tree: etree._ElementTree) -> list[Problem]:
+    """Failed profile assertions, each located by the line of the offending element."""
+    schematron = _profile()
+    if schematron.validate(tree):
+        return []
+    problems = []
+    for failure in schematron.validation_report.getroot().iterfind("svrl:failed-assert", _SVRL):
+        location = failure.get("location", "")
+        hits = tree.getroot().xpath(location) if location else []
+        line = hits[0].sourceline if hits and hasattr(hits[0], "sourceline") else 0
+        text = " ".join("".join(failure.itertext()).split())
+        problems.append(Problem(line or 0, text, failure.get("id", "profile")))
+    return problems

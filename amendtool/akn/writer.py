@@ -1,0 +1,331 @@
+"""Resolution -> Akoma Ntoso 3.0 ``<statement>`` (see shared/akn/guide.md).
+
+Everything the model holds is written so that :func:`amendtool.akn.reader.read_akn` gives
+the same Resolution back: metadata in FRBR, preface and references; clauses in the
+preamble and mainBody; footnotes as ``noteRef`` + ``notes``; unclassified text in
+``container``/``hcontainer name="unclassified"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lxml import etree
+from lxml.builder import ElementMaker
+
+from amendtool.akn import AKN_NS, AMENDTOOL_NS
+from amendtool.akn.languages import alpha3
+from amendtool.model import Clause, DocKind, Note, Point, Resolution
+from amendtool.textparse.phrases import language
+
+E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS, "at": AMENDTOOL_NS})
+AFTER_ATTR = f"{{{AMENDTOOL_NS}}}after"
+DATE_NAME = {DocKind.MOTION: "tabled", DocKind.JOINT_MOTION: "tabled", DocKind.RESOLUTION: "adopted"}
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2}) ([^\W\d_]+) (\d{4})\b")
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII id fragment: ``Paweł Kowal`` -> ``pawe-kowal``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def work_uri(resolution: Resolution, fallback_date: str) -> str:
+    """The FRBR Work URI: ``/akn/eu/statement/{subtype}/{date}/{number}``."""
+    meta = resolution.meta
+    number = meta.numbers[0].replace("/", "-") if meta.numbers else slug(meta.title or "untitled")
+    number = re.sub(r"[^A-Za-z0-9_()\-]", "-", number)
+    return f"/akn/eu/statement/{meta.kind.value}/{meta.date or fallback_date}/{number}"
+
+
+def expression_uri(resolution: Resolution, fallback_date: str) -> str:
+    """Work URI + ``/{lang}@{date}``."""
+    meta = resolution.meta
+    return f"{work_uri(resolution, fallback_date)}/{alpha3(meta.language)}@{meta.date or fallback_date}"
+
+
+def _inline_text(parent: etree._Element, text: str, notes: tuple[Note, ...], lang: str) -> None:
+    """Fill ``parent`` with ``text``: complete dates as ``<date>``, notes as ``<noteRef>``."""
+    note_ids = {id(n): f"note_{n.marker}" for n in notes}
+    cuts = sorted(notes, key=lambda n: n.offset)
+    segments: list[tuple[str, Note | None]] = []
+    cursor = 0
+    for note in cuts:
+        segments.append((text[cursor : note.offset], note))
+        cursor = note.offset
+    segments.append((text[cursor:], None))
+    last: etree._Element | None = None
+
+    def append_text(fragment: str) -> None:
+        if last is None:
+            parent.text = (parent.text or "") + fragment
+        else:
+            last.tail = (last.tail or "") + fragment
+
+    for fragment, note in segments:
+        for piece, date in _split_dates(fragment, lang):
+            if date:
+                last = etree.SubElement(parent, f"{{{AKN_NS}}}date", date=date)
+                last.text = piece
+            else:
+                append_text(piece)
+        if note is not None:
+            last = etree.SubElement(
+                parent, f"{{{AKN_NS}}}noteRef", href=f"#{note_ids[id(note)]}", marker=note.marker
+            )
+
+
+def _split_dates(text: str, lang: str) -> Iterable[tuple[str, str]]:
+    months = language(lang).months
+    cursor = 0
+    for match in _DAY_MONTH_YEAR.finditer(text):
+        name = match.group(2).lower()
+        if name not in months:
+            continue
+        day, month, year = int(match.group(1)), months.index(name) + 1, int(match.group(3))
+        if not 1 <= day <= 31:
+            continue
+        yield text[cursor : match.start()], ""
+        yield match.group(0), f"{year:04d}-{month:02d}-{day:02d}"
+        cursor = match.end()
+    yield text[cursor:], ""
+
+
+def _p(text: str, notes: tuple[Note, ...], lang: str) -> etree._Element:
+    p = E.p()
+    _inline_text(p, text, notes, lang)
+    return p
+
+
+def _num(printed: str, point: bool = False) -> list[etree._Element]:
+    if not printed:
+        return []
+    return [E.num(f"({printed})" if point else f"{printed}.")]
+
+
+def _point(point: Point, lang: str) -> etree._Element:
+    element = E.point(*_num(point.num, point=True), eId=point.eid)
+    if point.points:
+        if point.text:
+            element.append(E.intro(_p(point.text, point.notes, lang), eId=f"{point.eid}__intro"))
+        element.extend(_point(sub, lang) for sub in point.points)
+    else:
+        element.append(E.content(_p(point.text, point.notes, lang), eId=f"{point.eid}__content"))
+    return element
+
+
+def _block_items(points: tuple[Point, ...], list_eid: str, lang: str) -> etree._Element:
+    """Points of a citation or recital: a blockList (hierarchy elements are not allowed there)."""
+    block_list = E.blockList(eId=list_eid)
+    for point in points:
+        item = E.item(*_num(point.num, point=True), _p(point.text, point.notes, lang), eId=point.eid)
+        if point.points:
+            item.append(_block_items(point.points, f"{point.eid}__list_1", lang))
+        block_list.append(item)
+    return block_list
+
+
+def _preamble_clause(clause: Clause, lang: str) -> etree._Element:
+    tag = "citation" if clause.kind.value == "citation" else "recital"
+    element = E(tag, *_num(clause.num), _p(clause.text, clause.notes, lang), eId=clause.eid)
+    if clause.points:
+        element.append(_block_items(clause.points, f"{clause.eid}__list_1", lang))
+    if clause.wrap_up:
+        element.append(_p(clause.wrap_up, (), lang))
+    return element
+
+
+def _paragraph(clause: Clause, lang: str) -> etree._Element:
+    element = E.paragraph(*_num(clause.num), eId=clause.eid)
+    if not clause.points:
+        element.append(E.content(_p(clause.text, clause.notes, lang), eId=f"{clause.eid}__content"))
+        return element
+    if clause.text:
+        element.append(E.intro(_p(clause.text, clause.notes, lang), eId=f"{clause.eid}__intro"))
+    element.extend(_point(point, lang) for point in clause.points)
+    if clause.wrap_up:
+        element.append(E.wrapUp(_p(clause.wrap_up, (), lang), eId=f"{clause.eid}__wrapUp"))
+    return element
+
+
+def _identification(resolution: Resolution, markup_date: str) -> etree._Element:
+    meta = resolution.meta
+    work = work_uri(resolution, markup_date)
+    expression = expression_uri(resolution, markup_date)
+    date = meta.date or markup_date
+    date_name = DATE_NAME[meta.kind] if meta.date else "markup"
+    authors = [f"#{g.id}" for g in meta.groups] or ["#ep"]
+    number = work.rsplit("/", 1)[1]
+    aliases = [E.FRBRalias(value=n, name="epDocumentNumber") for n in meta.numbers]
+    if meta.title:
+        aliases.append(E.FRBRalias(value=meta.title, name="title"))
+    return E.identification(
+        E.FRBRWork(
+            E.FRBRthis(value=f"{work}/!main"),
+            E.FRBRuri(value=work),
+            *aliases,
+            E.FRBRdate(date=date, name=date_name),
+            *(E.FRBRauthor(href=a, **{"as": "#author"}) for a in authors),
+            E.FRBRcountry(value="eu"),
+            E.FRBRsubtype(value=meta.kind.value),
+            E.FRBRnumber(value=number, showAs=meta.numbers[0] if meta.numbers else number),
+            E.FRBRprescriptive(value="false"),
+        ),
+        E.FRBRExpression(
+            E.FRBRthis(value=f"{expression}/!main"),
+            E.FRBRuri(value=expression),
+            E.FRBRdate(date=date, name=date_name),
+            *(E.FRBRauthor(href=a, **{"as": "#author"}) for a in authors),
+            E.FRBRlanguage(language=alpha3(meta.language)),
+        ),
+        E.FRBRManifestation(
+            E.FRBRthis(value=f"{expression}/!main.xml"),
+            E.FRBRuri(value=expression),
+            E.FRBRdate(date=markup_date, name="markup"),
+            E.FRBRauthor(href="#amendtool"),
+            E.FRBRformat(value="application/akn+xml"),
+        ),
+        source="#amendtool",
+    )
+
+
+def _references(resolution: Resolution) -> etree._Element:
+    meta = resolution.meta
+    refs = E.references(
+        E.TLCOrganization(eId="ep", href="/akn/ontology/organization/eu.ep",
+                          showAs="European Parliament"),
+        E.TLCOrganization(eId="amendtool", href="/akn/ontology/organization/amendtool",
+                          showAs="amendtool"),
+        source="#amendtool",
+    )
+    for group in meta.groups:
+        refs.append(E.TLCOrganization(eId=group.id, href=f"/akn/ontology/organization/eu.ep.{group.id}",
+                                      showAs=group.printed, shortForm=group.name))
+    person_ids: set[str] = set()
+    for author in meta.authors:
+        person_id = f"person-{slug(author)}"
+        while person_id in person_ids:
+            person_id += "-x"
+        person_ids.add(person_id)
+        refs.append(E.TLCPerson(eId=person_id, href=f"/akn/ontology/person/eu.{slug(author)}",
+                                showAs=author))
+    refs.append(E.TLCRole(eId="author", href="/akn/ontology/role/author", showAs="Author"))
+    if meta.procedure:
+        refs.append(E.TLCProcess(eId="procedure", href=f"/akn/ontology/process/eu.ep.{slug(meta.procedure)}",
+                                 showAs=meta.procedure))
+    if meta.rule:
+        refs.append(E.TLCConcept(eId="rule", href="/akn/ontology/concept/eu.ep.rules-of-procedure",
+                                 showAs=meta.rule))
+    for index, motion in enumerate(meta.replaces, start=1):
+        attrs = {"shortForm": motion.group.printed} if motion.group else {}
+        refs.append(E.TLCReference(eId=f"replaced_{index}", name="replacedMotion",
+                                   href=f"/akn/eu/statement/motionForResolution/{slug(motion.number)}",
+                                   showAs=motion.number, **attrs))
+    return refs
+
+
+def _notes(resolution: Resolution) -> list[etree._Element]:
+    notes = [n for c in resolution.clauses for n in _all_notes(c)]
+    if not notes:
+        return []
+    seen: dict[str, Note] = {}
+    for note in notes:
+        seen.setdefault(note.marker, note)
+    return [E.notes(*(E.note(E.p(n.body), eId=f"note_{n.marker}", marker=n.marker)
+                      for n in seen.values()), source="#amendtool")]
+
+
+def _all_notes(item: Clause | Point) -> list[Note]:
+    notes = list(item.notes)
+    for point in item.points:
+        notes.extend(_all_notes(point))
+    return notes
+
+
+def _preface(resolution: Resolution) -> etree._Element:
+    meta = resolution.meta
+    phrases = language(meta.language)
+    title_p = E.p()
+    for index, group in enumerate(meta.groups):
+        proponent = etree.SubElement(title_p, f"{{{AKN_NS}}}docProponent", refersTo=f"#{group.id}")
+        proponent.text = group.printed
+        proponent.tail = ", " if index < len(meta.groups) - 1 else " "
+    doc_type = etree.SubElement(title_p, f"{{{AKN_NS}}}docType")
+    doc_type.text = phrases.kind_words[meta.kind]
+    if meta.title:
+        doc_type.tail = f" {phrases.on_word} "
+        etree.SubElement(title_p, f"{{{AKN_NS}}}docTitle").text = meta.title
+    preface = E.preface(E.longTitle(title_p, eId="longTitle"))
+    preface.extend(E.p(E.docNumber(number)) for number in meta.numbers)
+    if meta.date:
+        year, month, day = meta.date.split("-")
+        preface.append(E.p(E.docDate(f"{day}.{month}.{year}", date=meta.date)))
+    return preface
+
+
+def _unclassified(text: str, after: str, index: int, in_body: bool) -> etree._Element:
+    if in_body:
+        element = E.hcontainer(E.content(E.p(text), eId=f"hcontainer_{index}__content"),
+                               name="unclassified", eId=f"hcontainer_{index}")
+    else:
+        element = E.container(E.p(text), name="unclassified", eId=f"container_{index}")
+    element.set(AFTER_ATTR, after)
+    return element
+
+
+def build_akn(resolution: Resolution, markup_date: str) -> etree._Element:
+    """The ``<akomaNtoso>`` element for a resolution; ``markup_date`` is yyyy-mm-dd."""
+    lang = resolution.meta.language
+    meta = E.meta(_identification(resolution, markup_date), _references(resolution),
+                  *_notes(resolution))
+    statement = E.statement(meta, _preface(resolution), name=resolution.meta.kind.value)
+    paragraph_ids = {c.eid for c in resolution.paragraphs}
+    preamble = E.preamble()
+    if resolution.formula:
+        preamble.append(E.formula(E.p(resolution.formula), name="actingEntity", eId="formula_1"))
+    if resolution.citations:
+        preamble.append(E.citations(*(_preamble_clause(c, lang) for c in resolution.citations),
+                                    eId="cits"))
+    if resolution.recitals:
+        preamble.append(E.recitals(*(_preamble_clause(c, lang) for c in resolution.recitals),
+                                   eId="recs"))
+    body = E.mainBody()
+    by_after: dict[str, list[etree._Element]] = {}
+    for index, block in enumerate(resolution.unclassified, start=1):
+        in_body = block.after in paragraph_ids
+        element = _unclassified(block.text, block.after, index, in_body)
+        if in_body:
+            by_after.setdefault(block.after, []).append(element)
+        else:
+            preamble.append(element)
+    for clause in resolution.paragraphs:
+        body.append(_paragraph(clause, lang))
+        body.extend(by_after.get(clause.eid, []))
+    if len(preamble):
+        statement.append(preamble)
+    if not len(body):
+        body.append(E.p())
+    statement.append(body)
+    return E.akomaNtoso(statement)
+
+
+_MIXED_CONTENT = {"p", "num", "heading", "docTitle", "block"}
+
+
+def indent_structure(element: etree._Element, level: int = 0) -> None:
+    """Indent structural elements only; text inside ``p``/``num`` is never touched."""
+    if etree.QName(element).localname in _MIXED_CONTENT or not len(element):
+        return
+    inner = "\n" + "  " * (level + 1)
+    element.text = inner
+    for child in element:
+        indent_structure(child, level + 1)
+        child.tail = inner
+    element[-1].tail = "\n" + "  " * level
+
+
+def write_akn(resolution: Resolution, markup_date: str) -> bytes:
+    """Serialised AKN XML (UTF-8, with declaration, indented outside mixed content)."""
+    root = build_akn(resolution, markup_date)
+    indent_structure(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"

@@ -1,0 +1,130 @@
+"""Command-line interface: options -> library call -> exit status.
+
+Exit status follows diff(1): 0 no differences (or valid), 1 differences (or invalid),
+2 trouble. Heavy modules are imported inside the commands to keep start-up fast.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from amendtool import __version__
+from amendtool.errors import AmendtoolError
+
+EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
+
+
+def _markup_date() -> str:
+    """Today, or the date of SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date().isoformat()
+    return _dt.date.today().isoformat()
+
+
+def _warn(message: str) -> None:
+    click.echo(f"amendtool: warning: {message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="amendtool")
+@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Show how a European Parliament resolution changed between drafts."""
+    ctx.obj = {"debug": debug}
+
+
+@cli.command()
+@click.argument("source", metavar="IN")
+@click.option("-o", "--output", metavar="OUT", help="Write to OUT instead of standard output.")
+@click.option("--to", "target", type=click.Choice(["akn", "json", "text"]), default="akn",
+              show_default=True, help="Output format.")
+@click.option("--report-dropped", is_flag=True,
+              help="List on stderr every input line that is not part of the document.")
+def convert(source: str, output: str | None, target: str, report_dropped: bool) -> None:
+    """Read IN (text or AKN, '-' for stdin) and write it as AKN, JSON or canonical text."""
+    from amendtool.inputs import read_resolution
+    from amendtool.outputs import write_output
+
+    resolution = read_resolution(source)
+    for warning in resolution.warnings:
+        _warn(warning)
+    if report_dropped:
+        for fate in resolution.dropped:
+            click.echo(f"dropped line {fate.line_no} ({fate.reason}): {fate.text}", err=True)
+    match target:
+        case "akn":
+            from amendtool.akn.writer import write_akn
+
+            data = write_akn(resolution, _markup_date())
+        case "json":
+            import json
+
+            from amendtool.document_json import resolution_to_dict
+
+            data = (json.dumps(resolution_to_dict(resolution), ensure_ascii=False, indent=2)
+                    + "\n").encode("utf-8")
+        case _:
+            from amendtool.textparse.emit import emit_text
+
+            data = emit_text(resolution).encode("utf-8")
+    write_output(data, output)
+
+
+@cli.command()
+@click.argument("path", metavar="FILE.xml")
+@click.option("--no-profile", is_flag=True, help="Check only the official XSD and references.")
+@click.pass_context
+def validate(ctx: click.Context, path: str, no_profile: bool) -> None:
+    """Check FILE.xml against the official AKN 3.0 XSD and amendtool's EP profile."""
+    from amendtool.akn.validation import validate_tree
+    from amendtool.akn.xmlsafe import parse_xml
+    from amendtool.inputs import read_bytes
+
+    problems = validate_tree(parse_xml(read_bytes(path), path), profile=not no_profile)
+    for problem in problems:
+        click.echo(f"{path}:{problem}")
+    if problems:
+        click.echo(f"{path}: invalid ({len(problems)} problem(s))", err=True)
+        ctx.exit(EXIT_DIFFERENT)
+    click.echo(f"{path}: valid", err=True)
+
+
+def _run(entry: Callable[..., Any]) -> int:
+    debug = "--debug" in sys.argv[1:]
+    try:
+        entry(standalone_mode=False)
+    except click.exceptions.Exit as stop:
+        return stop.exit_code
+    except click.ClickException as usage:
+        usage.show()
+        return EXIT_TROUBLE
+    except click.Abort:
+        click.echo("amendtool: aborted", err=True)
+        return EXIT_TROUBLE
+    except AmendtoolError as error:
+        if debug:
+            raise
+        click.echo(f"amendtool: error: {error}", err=True)
+        return EXIT_TROUBLE
+    except BrokenPipeError:
+        return EXIT_TROUBLE
+    except Exception as error:  # noqa: BLE001 - last line of defence: one line, no traceback
+        if debug:
+            raise
+        click.echo(f"amendtool: internal error: {type(error).__name__}: {error} "
+                   "(run with --debug for the traceback)", err=True)
+        return EXIT_TROUBLE
+    return EXIT_SAME
+
+
+def main() -> None:
+    """Console entry point."""
+    sys.exit(_run(cli))

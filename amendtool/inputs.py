@@ -1,0 +1,55 @@
+"""Reading an input file (text or Akoma Ntoso, detected by content) into a Resolution."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from amendtool.errors import InputError
+from amendtool.model import Resolution
+from amendtool.textparse.normalise import MAX_INPUT_BYTES, decode
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of ``path`` (``-`` is standard input), with clear errors."""
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        source = "<stdin>"
+    else:
+        source = path
+        if not os.path.exists(path):
+            raise InputError(path, "no such file")
+        if os.path.isdir(path):
+            raise InputError(path, "is a directory, not a file")
+        if os.path.getsize(path) > MAX_INPUT_BYTES:
+            raise InputError(path, f"file too large (limit {MAX_INPUT_BYTES // 2**20} MB)")
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_INPUT_BYTES + 1)
+        except OSError as exc:
+            raise InputError(path, f"cannot read file ({exc.strerror})") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(source, f"input too large (limit {MAX_INPUT_BYTES // 2**20} MB)")
+    return data
+
+
+def looks_like_xml(data: bytes) -> bool:
+    """True for XML documents (declaration or root element at the start)."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"<?xml") or head.startswith(b"<akomaNtoso") or head.startswith(
+        b"<akn:akomaNtoso"
+    )
+
+
+def read_resolution(path: str) -> Resolution:
+    """Read a resolution from a text or AKN file."""
+    data = read_bytes(path)
+    source = "<stdin>" if path == "-" else path
+    if looks_like_xml(data):
+        from amendtool.akn.reader import read_akn
+        from amendtool.akn.xmlsafe import parse_xml
+
+        return read_akn(parse_xml(data, source), source)
+    from amendtool.textparse import parse_text
+
+    return parse_text(decode(data, source), source)
