@@ -44,10 +44,19 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @cli.command()
 @click.argument("source", metavar="IN")
 @click.option("-o", "--output", metavar="OUT", help="Write to OUT instead of standard output.")
-@click.option("--to", "target", type=click.Choice(["akn", "json", "text"]), default="akn",
-              show_default=True, help="Output format.")
-@click.option("--report-dropped", is_flag=True,
-              help="List on stderr every input line that is not part of the document.")
+@click.option(
+    "--to",
+    "target",
+    type=click.Choice(["akn", "json", "text"]),
+    default="akn",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--report-dropped",
+    is_flag=True,
+    help="List on stderr every input line that is not part of the document.",
+)
 def convert(source: str, output: str | None, target: str, report_dropped: bool) -> None:
     """Read IN (text or AKN, '-' for stdin) and write it as AKN, JSON or canonical text."""
     from amendtool.inputs import read_resolution
@@ -69,8 +78,9 @@ def convert(source: str, output: str | None, target: str, report_dropped: bool) 
 
             from amendtool.document_json import resolution_to_dict
 
-            data = (json.dumps(resolution_to_dict(resolution), ensure_ascii=False, indent=2)
-                    + "\n").encode("utf-8")
+            data = (
+                json.dumps(resolution_to_dict(resolution), ensure_ascii=False, indent=2) + "\n"
+            ).encode("utf-8")
         case _:
             from amendtool.textparse.emit import emit_text
 
@@ -100,7 +110,7 @@ def validate(ctx: click.Context, path: str, no_profile: bool) -> None:
 def _run(entry: Callable[..., Any]) -> int:
     debug = "--debug" in sys.argv[1:]
     try:
-        entry(standalone_mode=False)
+        status = entry(standalone_mode=False)
     except click.exceptions.Exit as stop:
         return stop.exit_code
     except click.ClickException as usage:
@@ -116,13 +126,16 @@ def _run(entry: Callable[..., Any]) -> int:
         return EXIT_TROUBLE
     except BrokenPipeError:
         return EXIT_TROUBLE
-    except Exception as error:  # noqa: BLE001 - last line of defence: one line, no traceback
+    except Exception as error:
         if debug:
             raise
-        click.echo(f"amendtool: internal error: {type(error).__name__}: {error} "
-                   "(run with --debug for the traceback)", err=True)
+        click.echo(
+            f"amendtool: internal error: {type(error).__name__}: {error} "
+            "(run with --debug for the traceback)",
+            err=True,
+        )
         return EXIT_TROUBLE
-    return EXIT_SAME
+    return status if isinstance(status, int) else EXIT_SAME
 
 
 def main() -> None:

@@ -36,8 +36,10 @@ def read_bytes(path: str) -> bytes:
 def looks_like_xml(data: bytes) -> bool:
     """True for XML documents (declaration or root element at the start)."""
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"<?xml") or head.startswith(b"<akomaNtoso") or head.startswith(
-        b"<akn:akomaNtoso"
+    return (
+        head.startswith(b"<?xml")
+        or head.startswith(b"<akomaNtoso")
+        or head.startswith(b"<akn:akomaNtoso")
     )
 
 

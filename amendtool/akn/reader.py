@@ -99,7 +99,9 @@ def _printed_num(element: etree._Element) -> str:
     return re.sub(r"^\(|[.)]$", "", _plain(num)).strip(".") if num is not None else ""
 
 
-def _blocks_text(blocks: list[etree._Element], bodies: dict[str, str]) -> tuple[str, tuple[Note, ...]]:
+def _blocks_text(
+    blocks: list[etree._Element], bodies: dict[str, str]
+) -> tuple[str, tuple[Note, ...]]:
     texts: list[str] = []
     notes: list[Note] = []
     for block in blocks:
@@ -110,7 +112,9 @@ def _blocks_text(blocks: list[etree._Element], bodies: dict[str, str]) -> tuple[
     return " ".join(t for t in texts if t), tuple(notes)
 
 
-def _read_points(parent: etree._Element, parent_eid: str, bodies: dict[str, str]) -> tuple[Point, ...]:
+def _read_points(
+    parent: etree._Element, parent_eid: str, bodies: dict[str, str]
+) -> tuple[Point, ...]:
     elements = [c for c in parent if _local(c) in ("point", "item", "indent", "alinea")]
     for wrapper in _children(parent, "list") + _children(parent, "blockList"):
         elements.extend(c for c in wrapper if _local(c) in ("point", "item", "indent"))
@@ -122,7 +126,9 @@ def _read_points(parent: etree._Element, parent_eid: str, bodies: dict[str, str]
     return tuple(points)
 
 
-def _hierarchy_text(element: etree._Element, bodies: dict[str, str]) -> tuple[str, tuple[Note, ...]]:
+def _hierarchy_text(
+    element: etree._Element, bodies: dict[str, str]
+) -> tuple[str, tuple[Note, ...]]:
     for holder in ("content", "intro"):
         block = _child(element, holder)
         if block is not None:
@@ -130,7 +136,9 @@ def _hierarchy_text(element: etree._Element, bodies: dict[str, str]) -> tuple[st
     return _blocks_text(_children(element, "p"), bodies)
 
 
-def _read_clauses(elements: list[etree._Element], kind: ClauseKind, bodies: dict[str, str]) -> tuple[Clause, ...]:
+def _read_clauses(
+    elements: list[etree._Element], kind: ClauseKind, bodies: dict[str, str]
+) -> tuple[Clause, ...]:
     nums = [_printed_num(e) for e in elements]
     clauses = []
     for element, num, eid in zip(elements, nums, clause_ids(kind, nums), strict=True):
@@ -143,8 +151,17 @@ def _read_clauses(elements: list[etree._Element], kind: ClauseKind, bodies: dict
             text, notes = _blocks_text(paragraphs[:1] if has_list else paragraphs, bodies)
             wrap_up = " ".join(_plain(p) for p in paragraphs[1:]) if has_list else ""
         points = _read_points(element, eid, bodies)
-        clauses.append(Clause(kind, num if kind is not ClauseKind.CITATION else "", text, eid,
-                              points, wrap_up, notes))
+        clauses.append(
+            Clause(
+                kind,
+                num if kind is not ClauseKind.CITATION else "",
+                text,
+                eid,
+                points,
+                wrap_up,
+                notes,
+            )
+        )
     return tuple(clauses)
 
 
@@ -153,8 +170,10 @@ def _meta(document: etree._Element) -> Meta:
     preface = _child(document, "preface")
     references = _descendants(meta, "references")
     refs = references[0] if references else None
-    organisations = {e.get("eId") or e.get("{http://www.w3.org/XML/1998/namespace}id"): e
-                     for e in _children(refs, "TLCOrganization")}
+    organisations = {
+        e.get("eId") or e.get("{http://www.w3.org/XML/1998/namespace}id"): e
+        for e in _children(refs, "TLCOrganization")
+    }
     groups: list[Group] = []
     for proponent in _descendants(preface, "docProponent"):
         ref = (proponent.get("refersTo") or "").lstrip("#")
@@ -166,8 +185,11 @@ def _meta(document: etree._Element) -> Meta:
             groups.append(group_named(printed))  # type: ignore[arg-type]
     name = document.get("name", "")
     subtype = _descendants(meta, "FRBRsubtype")
-    kind_value = name if name in DocKind._value2member_map_ else (
-        subtype[0].get("value", "") if subtype else "")
+    kind_value = (
+        name
+        if name in DocKind._value2member_map_
+        else (subtype[0].get("value", "") if subtype else "")
+    )
     kind = DocKind(kind_value) if kind_value in DocKind._value2member_map_ else DocKind.MOTION
     language = _descendants(meta, "FRBRlanguage")
     date = _descendants(preface, "docDate")
@@ -222,8 +244,11 @@ def read_akn(tree: etree._ElementTree, source: str = "<akn>") -> Resolution:
         body = _child(document, "body")
     citations = _descendants(preamble, "citation")
     recitals = _descendants(preamble, "recital")
-    paragraphs = [p for p in _descendants(body, "paragraph")
-                  if not any(_local(a) == "paragraph" for a in p.iterancestors())]
+    paragraphs = [
+        p
+        for p in _descendants(body, "paragraph")
+        if not any(_local(a) == "paragraph" for a in p.iterancestors())
+    ]
     if not (citations or recitals or paragraphs):
         raise ParseError(source, "no citations, recitals or paragraphs in this AKN document")
     formula = _child(preamble, "formula")

@@ -24,7 +24,7 @@ class Problem:
     rule: str = "xsd"
 
     def __str__(self) -> str:
-        return f"line {self.line}: [{self.rule}] {self.message}"
+        return f"{self.line}: [{self.rule}] {self.message}"
 
 
 @cache
@@ -55,7 +55,8 @@ def unresolved_references(tree: etree._ElementTree) -> list[Problem]:
             for value in (element.get(attribute) or "").split():
                 if value.startswith("#") and value[1:] not in ids:
                     problems.append(
-                        Problem(element.sourceline or 0, f"{attribute}={value!r} points nowhere",
-                                "refs")
+                        Problem(
+                            element.sourceline or 0, f"{attribute}={value!r} points nowhere", "refs"
+                        )
                     )
     return problems

@@ -21,7 +21,11 @@ from amendtool.textparse.phrases import language
 
 E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS, "at": AMENDTOOL_NS})
 AFTER_ATTR = f"{{{AMENDTOOL_NS}}}after"
-DATE_NAME = {DocKind.MOTION: "tabled", DocKind.JOINT_MOTION: "tabled", DocKind.RESOLUTION: "adopted"}
+DATE_NAME = {
+    DocKind.MOTION: "tabled",
+    DocKind.JOINT_MOTION: "tabled",
+    DocKind.RESOLUTION: "adopted",
+}
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2}) ([^\W\d_]+) (\d{4})\b")
 
 
@@ -41,7 +45,8 @@ def work_uri(resolution: Resolution, fallback_date: str) -> str:
 def expression_uri(resolution: Resolution, fallback_date: str) -> str:
     """Work URI + ``/{lang}@{date}``."""
     meta = resolution.meta
-    return f"{work_uri(resolution, fallback_date)}/{alpha3(meta.language)}@{meta.date or fallback_date}"
+    version = meta.date or fallback_date
+    return f"{work_uri(resolution, fallback_date)}/{alpha3(meta.language)}@{version}"
 
 
 def _inline_text(parent: etree._Element, text: str, notes: tuple[Note, ...], lang: str) -> None:
@@ -118,7 +123,9 @@ def _block_items(points: tuple[Point, ...], list_eid: str, lang: str) -> etree._
     """Points of a citation or recital: a blockList (hierarchy elements are not allowed there)."""
     block_list = E.blockList(eId=list_eid)
     for point in points:
-        item = E.item(*_num(point.num, point=True), _p(point.text, point.notes, lang), eId=point.eid)
+        item = E.item(
+            *_num(point.num, point=True), _p(point.text, point.notes, lang), eId=point.eid
+        )
         if point.points:
             item.append(_block_items(point.points, f"{point.eid}__list_1", lang))
         block_list.append(item)
@@ -192,35 +199,60 @@ def _identification(resolution: Resolution, markup_date: str) -> etree._Element:
 def _references(resolution: Resolution) -> etree._Element:
     meta = resolution.meta
     refs = E.references(
-        E.TLCOrganization(eId="ep", href="/akn/ontology/organization/eu.ep",
-                          showAs="European Parliament"),
-        E.TLCOrganization(eId="amendtool", href="/akn/ontology/organization/amendtool",
-                          showAs="amendtool"),
+        E.TLCOrganization(
+            eId="ep", href="/akn/ontology/organization/eu.ep", showAs="European Parliament"
+        ),
+        E.TLCOrganization(
+            eId="amendtool", href="/akn/ontology/organization/amendtool", showAs="amendtool"
+        ),
         source="#amendtool",
     )
     for group in meta.groups:
-        refs.append(E.TLCOrganization(eId=group.id, href=f"/akn/ontology/organization/eu.ep.{group.id}",
-                                      showAs=group.printed, shortForm=group.name))
+        refs.append(
+            E.TLCOrganization(
+                eId=group.id,
+                href=f"/akn/ontology/organization/eu.ep.{group.id}",
+                showAs=group.printed,
+                shortForm=group.name,
+            )
+        )
     person_ids: set[str] = set()
     for author in meta.authors:
         person_id = f"person-{slug(author)}"
         while person_id in person_ids:
             person_id += "-x"
         person_ids.add(person_id)
-        refs.append(E.TLCPerson(eId=person_id, href=f"/akn/ontology/person/eu.{slug(author)}",
-                                showAs=author))
+        refs.append(
+            E.TLCPerson(
+                eId=person_id, href=f"/akn/ontology/person/eu.{slug(author)}", showAs=author
+            )
+        )
     refs.append(E.TLCRole(eId="author", href="/akn/ontology/role/author", showAs="Author"))
     if meta.procedure:
-        refs.append(E.TLCProcess(eId="procedure", href=f"/akn/ontology/process/eu.ep.{slug(meta.procedure)}",
-                                 showAs=meta.procedure))
+        refs.append(
+            E.TLCProcess(
+                eId="procedure",
+                href=f"/akn/ontology/process/eu.ep.{slug(meta.procedure)}",
+                showAs=meta.procedure,
+            )
+        )
     if meta.rule:
-        refs.append(E.TLCConcept(eId="rule", href="/akn/ontology/concept/eu.ep.rules-of-procedure",
-                                 showAs=meta.rule))
+        refs.append(
+            E.TLCConcept(
+                eId="rule", href="/akn/ontology/concept/eu.ep.rules-of-procedure", showAs=meta.rule
+            )
+        )
     for index, motion in enumerate(meta.replaces, start=1):
         attrs = {"shortForm": motion.group.printed} if motion.group else {}
-        refs.append(E.TLCReference(eId=f"replaced_{index}", name="replacedMotion",
-                                   href=f"/akn/eu/statement/motionForResolution/{slug(motion.number)}",
-                                   showAs=motion.number, **attrs))
+        refs.append(
+            E.TLCReference(
+                eId=f"replaced_{index}",
+                name="replacedMotion",
+                href=f"/akn/eu/statement/motionForResolution/{slug(motion.number)}",
+                showAs=motion.number,
+                **attrs,
+            )
+        )
     return refs
 
 
@@ -231,8 +263,12 @@ def _notes(resolution: Resolution) -> list[etree._Element]:
     seen: dict[str, Note] = {}
     for note in notes:
         seen.setdefault(note.marker, note)
-    return [E.notes(*(E.note(E.p(n.body), eId=f"note_{n.marker}", marker=n.marker)
-                      for n in seen.values()), source="#amendtool")]
+    return [
+        E.notes(
+            *(E.note(E.p(n.body), eId=f"note_{n.marker}", marker=n.marker) for n in seen.values()),
+            source="#amendtool",
+        )
+    ]
 
 
 def _all_notes(item: Clause | Point) -> list[Note]:
@@ -265,8 +301,11 @@ def _preface(resolution: Resolution) -> etree._Element:
 
 def _unclassified(text: str, after: str, index: int, in_body: bool) -> etree._Element:
     if in_body:
-        element = E.hcontainer(E.content(E.p(text), eId=f"hcontainer_{index}__content"),
-                               name="unclassified", eId=f"hcontainer_{index}")
+        element = E.hcontainer(
+            E.content(E.p(text), eId=f"hcontainer_{index}__content"),
+            name="unclassified",
+            eId=f"hcontainer_{index}",
+        )
     else:
         element = E.container(E.p(text), name="unclassified", eId=f"container_{index}")
     element.set(AFTER_ATTR, after)
@@ -276,19 +315,22 @@ def _unclassified(text: str, after: str, index: int, in_body: bool) -> etree._El
 def build_akn(resolution: Resolution, markup_date: str) -> etree._Element:
     """The ``<akomaNtoso>`` element for a resolution; ``markup_date`` is yyyy-mm-dd."""
     lang = resolution.meta.language
-    meta = E.meta(_identification(resolution, markup_date), _references(resolution),
-                  *_notes(resolution))
+    meta = E.meta(
+        _identification(resolution, markup_date), _references(resolution), *_notes(resolution)
+    )
     statement = E.statement(meta, _preface(resolution), name=resolution.meta.kind.value)
     paragraph_ids = {c.eid for c in resolution.paragraphs}
     preamble = E.preamble()
     if resolution.formula:
         preamble.append(E.formula(E.p(resolution.formula), name="actingEntity", eId="formula_1"))
     if resolution.citations:
-        preamble.append(E.citations(*(_preamble_clause(c, lang) for c in resolution.citations),
-                                    eId="cits"))
+        preamble.append(
+            E.citations(*(_preamble_clause(c, lang) for c in resolution.citations), eId="cits")
+        )
     if resolution.recitals:
-        preamble.append(E.recitals(*(_preamble_clause(c, lang) for c in resolution.recitals),
-                                   eId="recs"))
+        preamble.append(
+            E.recitals(*(_preamble_clause(c, lang) for c in resolution.recitals), eId="recs")
+        )
     body = E.mainBody()
     by_after: dict[str, list[etree._Element]] = {}
     for index, block in enumerate(resolution.unclassified, start=1):

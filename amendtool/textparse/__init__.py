@@ -28,8 +28,7 @@ def _guess_language(lines: list[tuple[int, str]]) -> LanguagePhrases:
         return sum(
             1
             for _, text in lines
-            if phrases.citation.match(text.lstrip("-–—• "))
-            or phrases.recital.search(text[:40])
+            if phrases.citation.match(text.lstrip("-–—• ")) or phrases.recital.search(text[:40])
         )
 
     return max(all_languages(), key=hits)
@@ -38,8 +37,8 @@ def _guess_language(lines: list[tuple[int, str]]) -> LanguagePhrases:
 def _first_clause_line(lines: list[tuple[int, str]], phrases: LanguagePhrases) -> int | None:
     for index, (_, text) in enumerate(lines):
         bare = text.lstrip("-–—•‐ ")
-        if phrases.citation.match(bare) or re.match(r"^[A-Z]\.\s*", bare) and phrases.recital.match(
-            bare[2:].lstrip()
+        if phrases.citation.match(bare) or (
+            re.match(r"^[A-Z]\.\s*", bare) and phrases.recital.match(bare[2:].lstrip())
         ):
             return index
     return None

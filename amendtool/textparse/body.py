@@ -103,7 +103,7 @@ class _BodyParser:
             self.fates.append(LineFate(line_no, text, "dropped", "page header or footer"))
             return
         bullet = _BULLET.match(text)
-        content = text[bullet.end():] if bullet else text
+        content = text[bullet.end() :] if bullet else text
         if not content:
             self.pending_bullet.append(line_no)
             return
@@ -141,7 +141,7 @@ class _BodyParser:
         if point and current is not None:
             self._add_point(current, point, lines)
             return
-        if current is not None and had_bullet and current.open_parts()[0][-1].endswith(":"):
+        if current is not None and had_bullet and self._in_dash_list(current):
             self._add_dash_point(current, content, lines)
             return
         if had_bullet and self.section is not ClauseKind.CITATION and current is not None:
@@ -195,6 +195,8 @@ class _BodyParser:
             return False
         if not self.phrases.closing.match(" ".join(current.parts)):
             return False
+        if current.parts[-1].endswith("."):
+            return True  # the closing instruction ends the text with a full stop
         return not self._continues(current, content)
 
     def _add_point(self, current: _ClauseDraft, match: re.Match[str], lines: list[int]) -> None:
@@ -202,22 +204,25 @@ class _BodyParser:
         text = match.group(2) if match.group(1) else match.group(4)
         point = _PointDraft(num, [text] if text else [], list(lines))
         last = current.points[-1] if current.points else None
-        nested = (
-            last is not None
-            and _ROMAN.match(num)
-            and not (len(num) == 1 and last.num == chr(ord(num) - 1))
-            and not _ROMAN.match(last.num)
-        ) or (last is not None and last.points and _ROMAN.match(num))
-        if nested and last is not None:
+        if last is not None and _ROMAN.match(num) and not _next_letter(last.num, num):
             last.points.append(point)
         else:
             current.points.append(point)
 
+    @staticmethod
+    def _in_dash_list(current: _ClauseDraft) -> bool:
+        parts, _ = current.open_parts()
+        if parts and parts[-1].endswith(":"):
+            return True
+        return bool(current.points) and current.points[-1].num == ""
+
     def _add_dash_point(self, current: _ClauseDraft, content: str, lines: list[int]) -> None:
         point = _PointDraft("", [content], list(lines))
-        if current.points and current.points[-1].parts[-1:] and current.points[-1].parts[
-            -1
-        ].endswith(":"):
+        if (
+            current.points
+            and current.points[-1].parts[-1:]
+            and current.points[-1].parts[-1].endswith(":")
+        ):
             current.points[-1].points.append(point)
         else:
             current.points.append(point)
@@ -283,6 +288,11 @@ class _BodyParser:
         return bodies
 
 
+def _next_letter(previous: str, num: str) -> bool:
+    """True when ``num`` is the letter after ``previous`` ("h" -> "i", "b" -> "c")."""
+    return len(previous) == 1 and len(num) == 1 and ord(num) == ord(previous) + 1
+
+
 def _point_fates(drafts: list[_PointDraft], points: tuple[Point, ...]) -> list[LineFate]:
     fates = []
     for draft, point in zip(drafts, points, strict=True):
@@ -323,11 +333,18 @@ def _with_note_bodies(clauses: list[Clause], bodies: dict[str, str]) -> tuple[Cl
         return tuple(clauses)
     result = []
     for clause in clauses:
-        notes = tuple(
-            Note(n.marker, n.offset, bodies.get(n.marker, n.body)) for n in clause.notes
+        notes = tuple(Note(n.marker, n.offset, bodies.get(n.marker, n.body)) for n in clause.notes)
+        result.append(
+            Clause(
+                clause.kind,
+                clause.num,
+                clause.text,
+                clause.eid,
+                clause.points,
+                clause.wrap_up,
+                notes,
+            )
         )
-        result.append(Clause(clause.kind, clause.num, clause.text, clause.eid, clause.points,
-                             clause.wrap_up, notes))
     return tuple(result)
 
 

@@ -28,26 +28,41 @@ _CRUFT = [
     (re.compile(r"^[a-z]{2}(?:\s*\|\s*[a-z]{2})+$"), "language switch"),
     (re.compile(r"^(?:•\s*)?[a-z]{2} - \w+(?: \(Selected\))?$"), "language menu"),
     (re.compile(r"^Publication\s*\|"), "publication banner"),
-    (re.compile(r"^(?:Recommended|Press release|News|Responsible MEPs|Member|Contact person|"
-                r"Please share|Share|Index|Previous|Next|Full text|Top|Texts adopted|Print|"
-                r"Go back to the Europarl portal|Document stages in plenary|Official Journal of "
-                r"the European Union|Series C|European flag|EN|FR|Legal notice|Cookies?)$",
-                re.IGNORECASE), "page navigation"),
+    (
+        re.compile(
+            r"^(?:Recommended|Press release|News|Responsible MEPs|Member|Contact person|"
+            r"Please share|Share|Index|Previous|Next|Full text|Top|Texts adopted|Print|"
+            r"Go back to the Europarl portal|Document stages in plenary|Official Journal of "
+            r"the European Union|Series C|European flag|EN|FR|Legal notice|Cookies?)$",
+            re.IGNORECASE,
+        ),
+        "page navigation",
+    ),
     (re.compile(r"^(?:Image by|Photo|©|@)"), "image credit"),
     (re.compile(r"E-?Mail|<u>|https?://|www\."), "share link"),
     (re.compile(r"^PDF\s*\d+k", re.IGNORECASE), "download link"),
-    (re.compile(r"^(?:Procedure|Document selected|Texts tabled|Debates|Votes|Texts adopted)\s*:"),
-     "procedure lifecycle"),
+    (
+        re.compile(
+            r"^(?:Procedure|Document selected|Texts tabled|Debates|Votes|Texts adopted)\s*:"
+        ),
+        "procedure lifecycle",
+    ),
     (re.compile(r"^PV \d"), "procedure lifecycle"),
     (re.compile(r"^PE\s?\d{3}\.\d{3}v\d{2}-\d{2}$"), "document reference footer"),
     (re.compile(r"^(?:OJ|ABl\.|DO|GU|Dz\.U\.)\s+C\b"), "Official Journal header"),
-    (re.compile(r"^C\s*\d+\s*E?\s*/\s*\d+$"), "Official Journal page header"),
+    (re.compile(r"^CE?\s*\d+\s*E?\s*/\s*\d+$"), "Official Journal page header"),
     (re.compile(r"^\(\d{4}/C \d+ ?E?/\d+\)$"), "Official Journal notice number"),
     (re.compile(r"^Document \d{5}[A-Z]{2}\d{4}$"), "EUR-Lex document id"),
     (re.compile(r"^See also|^Voir aussi", re.IGNORECASE), "cross-reference"),
-    (re.compile(r"request for inclusion in the agenda|to wind up the debate|"
-                r"to wind up the debate on the statement", re.IGNORECASE),
-     "agenda note (not modelled)"),
+    (
+        re.compile(
+            r"request for inclusion in the agenda|to wind up the debate|"
+            r"following the statement by|à la suite de la déclaration|"
+            r"demande d'inscription à l'ordre du jour",
+            re.IGNORECASE,
+        ),
+        "agenda note (not modelled)",
+    ),
 ]
 _REPLACED_GROUP_FIRST = re.compile(r"^(?P<group>[^()]+?)\s*\((?P<number>[^()]+)\)$")
 _REPLACED_NUMBER_FIRST = re.compile(r"^(?P<number>\S+)\s*(?:\((?P<group>[^()]+)\))?$")
@@ -142,12 +157,13 @@ def parse_header(
     for line_no, text in lines:
         fate = _classify(line_no, text, phrases, state, replacing)
         replacing = fate.where == "meta:replaces"
-        if fate.where == "meta:authors" and not _names_before_on_behalf(text, phrases):
-            if previous_bare is not None:
-                names_fate = state.fates[previous_bare]
-                state.authors[len(state.authors):] = _authors_of(names_fate.text)
-                state.fates[previous_bare] = LineFate(previous_bare, names_fate.text, "meta:authors")
-                state.bare_titles.remove(previous_bare)
+        names_on_line_before = fate.where == "meta:authors" and previous_bare is not None
+        if names_on_line_before and not _names_before_on_behalf(text, phrases):
+            assert previous_bare is not None
+            names_fate = state.fates[previous_bare]
+            state.authors.extend(_authors_of(names_fate.text))
+            state.fates[previous_bare] = LineFate(previous_bare, names_fate.text, "meta:authors")
+            state.bare_titles.remove(previous_bare)
         previous_bare = line_no if fate.where == "bare" else None
         state.fates.setdefault(line_no, fate)
     _settle_title(state)
@@ -209,8 +225,8 @@ def _classify(
             state.kind = doc_kind
         state.add_groups(find_groups(text[: match.start()]))
         state.add_numbers(numbers)
-        state.date = state.date or parse_date(text)
-        rest = text[match.end():]
+        state.date = parse_date(text) or state.date  # "resolution of 15 March 2012" wins
+        rest = text[match.end() :]
         title = phrases.title_on.search(rest)
         if title and not state.title:
             state.title = _clean_title(title.group(1))
@@ -224,7 +240,7 @@ def _classify(
     if phrases.on_behalf.search(text):
         names = _names_before_on_behalf(text, phrases)
         state.authors.extend(_authors_of(names))
-        state.add_groups(find_groups(text[phrases.on_behalf.search(text).end():]))
+        state.add_groups(find_groups(text[phrases.on_behalf.search(text).end() :]))
         return LineFate(line_no, text, "meta:authors")
     stripped_numbers = NUMBER.sub("", text).strip(" -–|")
     if numbers and not re.sub(r"(?i)motion for a resolution|texts adopted", "", stripped_numbers):
