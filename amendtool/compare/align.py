@@ -1,0 +1,300 @@
+"""Aligning the clauses of two drafts by content.
+
+Drafts by different authors share no ids, so clauses are paired by their words:
+
+1. identical content (after typography is folded) pairs first, in order;
+2. the rest pairs greedily by similarity (Dice coefficient on word multisets), best first,
+   among candidates that share rare words (so large drafts never build an n x m matrix);
+3. one old clause whose words reappear in two or more new clauses is a *split*, several
+   old clauses found in one new clause a *merge*, when the group fits better than any pair;
+4. pairs outside the longest run that keeps its order (longest increasing subsequence of
+   new positions) are *moved*.
+
+Everything is deterministic: ties break on position.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from amendtool.compare.tokens import CompareOptions, is_word, keys
+from amendtool.model import Clause, clause_body
+
+# Minimum Dice similarity (0..1) for two clauses to be the same clause reworded. Below it
+# they are a deletion plus an insertion. 0.5 means half of the words are shared.
+MATCH_THRESHOLD = 0.5
+# Similarity (0..1) under which a match is reported as uncertain ("weak match").
+CONFIDENT_THRESHOLD = 0.7
+# Share (0..1) of a part's words that must occur in the whole for it to be part of a split
+# or merge.
+PART_CONTAINMENT = 0.6
+# Parts of a split or merge have at least this many words (shorter ones are too generic).
+MIN_PART_WORDS = 4
+# Each part of a split or merge must bring at least this many informative words of the
+# whole that no other part brings (1..); otherwise it is not really a part.
+MIN_ADDED_WORDS = 2
+# A word is informative when it occurs in at most this share (0..1) of all clauses
+# ("whereas", "the", "calls" are not).
+INFORMATIVE_SHARE = 0.2
+# Position weight (0..1): a tie-breaker that prefers nearby clauses among equally similar ones.
+POSITION_WEIGHT = 0.02
+# Up to this many old x new pairs are all scored; larger drafts use rare-word candidates.
+ALL_PAIRS_LIMIT = 250_000
+# Candidate generation: each clause is indexed by its RARE_WORDS rarest words, and a word
+# in more than MAX_POSTING clauses is too common to propose candidates.
+RARE_WORDS = 12
+MAX_POSTING = 64
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """Old clause indices aligned with new clause indices (either side may be empty)."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float
+    moved: bool = False
+
+
+@dataclass
+class _Profile:
+    exact: str
+    words: Counter[str]
+    size: int
+
+
+def _profile(clause: Clause, options: CompareOptions) -> _Profile:
+    clause_keys = keys(clause_body(clause), options)
+    words = Counter(k.casefold() for k in clause_keys if is_word(k))
+    return _Profile("\x01".join(clause_keys), words, sum(words.values()))
+
+
+def dice(a: Counter[str], b: Counter[str]) -> float:
+    """2|A∩B| / (|A|+|B|) on multisets; 1.0 for two empty texts."""
+    total = sum(a.values()) + sum(b.values())
+    if total == 0:
+        return 1.0
+    shared = sum(min(count, b[word]) for word, count in a.items() if word in b)
+    return 2 * shared / total
+
+
+def containment(part: Counter[str], whole: Counter[str]) -> float:
+    """Share of ``part``'s words found in ``whole``."""
+    size = sum(part.values())
+    if size == 0:
+        return 0.0
+    return sum(min(count, whole[word]) for word, count in part.items() if word in whole) / size
+
+
+class _Aligner:
+    def __init__(self, old: Sequence[Clause], new: Sequence[Clause], options: CompareOptions):
+        self.old = [_profile(c, options) for c in old]
+        self.new = [_profile(c, options) for c in new]
+        self.old_match: dict[int, int] = {}
+        self.new_match: dict[int, int] = {}
+        self.scores: dict[tuple[int, int], float] = {}
+        self.candidates_of_old: dict[int, list[int]] = {}
+        self.candidates_of_new: dict[int, list[int]] = {}
+        self.frequency: Counter[str] = Counter()
+        for profile in (*self.old, *self.new):
+            self.frequency.update(profile.words.keys())
+        self.clause_count = max(len(self.old) + len(self.new), 1)
+
+    # -- 1. identical content --------------------------------------------------------
+    def pair_identical(self) -> None:
+        new_by_exact: dict[str, list[int]] = {}
+        for j, profile in enumerate(self.new):
+            new_by_exact.setdefault(profile.exact, []).append(j)
+        for i, profile in enumerate(self.old):
+            waiting = new_by_exact.get(profile.exact)
+            if waiting:
+                j = waiting.pop(0)
+                self._link(i, j, 1.0)
+
+    def _link(self, i: int, j: int, score: float) -> None:
+        self.old_match[i] = j
+        self.new_match[j] = i
+        self.scores[(i, j)] = score
+
+    # -- 2. similar content ----------------------------------------------------------
+    def candidates(self) -> list[tuple[int, int]]:
+        free_old = [i for i in range(len(self.old)) if i not in self.old_match]
+        free_new = [j for j in range(len(self.new)) if j not in self.new_match]
+        if len(free_old) * len(free_new) <= ALL_PAIRS_LIMIT:
+            return [(i, j) for i in free_old for j in free_new]
+        document_frequency = self.frequency
+        postings: dict[str, list[int]] = {}
+        for j in free_new:
+            for word in self._rare_words(self.new[j], document_frequency):
+                postings.setdefault(word, []).append(j)
+        pairs: set[tuple[int, int]] = set()
+        for i in free_old:
+            for word in self._rare_words(self.old[i], document_frequency):
+                posting = postings.get(word, ())
+                if len(posting) <= MAX_POSTING:
+                    pairs.update((i, j) for j in posting)
+        return sorted(pairs)
+
+    @staticmethod
+    def _rare_words(profile: _Profile, frequency: Counter[str]) -> list[str]:
+        return sorted(profile.words, key=lambda w: (frequency[w], w))[:RARE_WORDS]
+
+    def pair_similar(self) -> None:
+        old_count, new_count = max(len(self.old), 1), max(len(self.new), 1)
+        ranked = []
+        for i, j in self.candidates():
+            score = dice(self.old[i].words, self.new[j].words)
+            self.candidates_of_old.setdefault(i, []).append(j)
+            self.candidates_of_new.setdefault(j, []).append(i)
+            if score >= MATCH_THRESHOLD:
+                distance = abs(i / old_count - j / new_count)
+                ranked.append((-(score - POSITION_WEIGHT * distance), i, j, score))
+        ranked.sort()
+        for _, i, j, score in ranked:
+            if i not in self.old_match and j not in self.new_match:
+                self._link(i, j, score)
+
+    # -- 3. splits and merges --------------------------------------------------------
+    def groups(self) -> list[Pairing]:
+        found: list[Pairing] = []
+        grouped_old: set[int] = set()
+        grouped_new: set[int] = set()
+        for i in range(len(self.old)):
+            parts = self._group(
+                self.old[i],
+                self.candidates_of_old.get(i, []),
+                self.new,
+                self.new_match,
+                i,
+                grouped_new,
+            )
+            if parts:
+                found.append(Pairing((i,), parts, self._group_score(self.old[i], parts, self.new)))
+                grouped_old.add(i)
+                grouped_new.update(parts)
+        for j in range(len(self.new)):
+            if j in grouped_new:
+                continue
+            parts = self._group(
+                self.new[j],
+                self.candidates_of_new.get(j, []),
+                self.old,
+                self.old_match,
+                j,
+                grouped_old,
+            )
+            if parts:
+                found.append(Pairing(parts, (j,), self._group_score(self.new[j], parts, self.old)))
+                grouped_new.add(j)
+                grouped_old.update(parts)
+        self.old_match = {
+            i: j for i, j in self.old_match.items() if i not in grouped_old and j not in grouped_new
+        }
+        self.new_match = {j: i for i, j in self.old_match.items()}
+        return found
+
+    def _informative(self, word: str) -> bool:
+        return self.frequency[word] <= INFORMATIVE_SHARE * self.clause_count
+
+    def _group(
+        self,
+        whole: _Profile,
+        candidates: list[int],
+        others: list[_Profile],
+        other_match: dict[int, int],
+        me: int,
+        taken: set[int],
+    ) -> tuple[int, ...]:
+        """The parts of ``whole`` among ``others``, or () when it is no split/merge."""
+        parts = [
+            k
+            for k in candidates
+            if k not in taken
+            and other_match.get(k, me) == me
+            and others[k].size >= MIN_PART_WORDS
+            and containment(others[k].words, whole.words) >= PART_CONTAINMENT
+        ]
+        while len(parts) >= 2:
+            weakest = min(parts, key=lambda k: (self._added(whole, k, parts, others), k))
+            if self._added(whole, weakest, parts, others) >= MIN_ADDED_WORDS:
+                break
+            parts.remove(weakest)
+        if len(parts) < 2 or self._group_score(whole, parts, others) < MATCH_THRESHOLD:
+            return ()
+        return tuple(sorted(parts))
+
+    def _added(self, whole: _Profile, part: int, parts: list[int], others: list[_Profile]) -> int:
+        """Informative words of ``whole`` that ``part`` brings and no other part does."""
+        rest: Counter[str] = Counter()
+        for k in parts:
+            if k != part:
+                rest.update(others[k].words)
+        uncovered = whole.words - rest
+        return sum(
+            min(count, uncovered[word])
+            for word, count in others[part].words.items()
+            if word in uncovered and self._informative(word)
+        )
+
+    @staticmethod
+    def _group_score(whole: _Profile, parts: Sequence[int], others: list[_Profile]) -> float:
+        combined: Counter[str] = Counter()
+        for k in parts:
+            combined.update(others[k].words)
+        return dice(whole.words, combined)
+
+    # -- 4. moves --------------------------------------------------------------------
+    def pairings(self) -> list[Pairing]:
+        groups = self.groups()
+        ones = [Pairing((i,), (j,), self.scores[(i, j)]) for i, j in sorted(self.old_match.items())]
+        linked = sorted(ones + groups, key=lambda p: (min(p.old), min(p.new)))
+        kept = _longest_increasing([min(p.new) for p in linked])
+        result = [
+            Pairing(
+                p.old,
+                p.new,
+                p.similarity,
+                moved=index not in kept and len(p.old) == 1 == len(p.new),
+            )
+            for index, p in enumerate(linked)
+        ]
+        matched_old = {i for p in result for i in p.old}
+        matched_new = {j for p in result for j in p.new}
+        result += [Pairing((i,), (), 0.0) for i in range(len(self.old)) if i not in matched_old]
+        result += [Pairing((), (j,), 0.0) for j in range(len(self.new)) if j not in matched_new]
+        return result
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Indices of one longest strictly increasing subsequence (patience sorting)."""
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous = [-1] * len(values)
+    for index, value in enumerate(values):
+        position = bisect.bisect_left(tails, value)
+        if position == len(tails):
+            tails.append(value)
+            tail_index.append(index)
+        else:
+            tails[position] = value
+            tail_index[position] = index
+        previous[index] = tail_index[position - 1] if position else -1
+    kept: set[int] = set()
+    cursor = tail_index[-1] if tail_index else -1
+    while cursor != -1:
+        kept.add(cursor)
+        cursor = previous[cursor]
+    return kept
+
+
+def align(
+    old: Sequence[Clause], new: Sequence[Clause], options: CompareOptions | None = None
+) -> list[Pairing]:
+    """Every clause of both drafts in exactly one pairing."""
+    aligner = _Aligner(old, new, options or CompareOptions())
+    aligner.pair_identical()
+    aligner.pair_similar()
+    return aligner.pairings()

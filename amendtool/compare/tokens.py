@@ -1,0 +1,56 @@
+"""Word tokens and their comparison keys.
+
+A token is a word, a number or one punctuation mark, with the white space that follows
+it; concatenating a text's tokens gives the text back exactly. The *key* of a token is
+what comparison sees: typography (dash and quote styles, white space) is folded away,
+and the options fold case and punctuation too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\s*(\w+(?:['’]\w+)*|[^\w\s])(\s*)")
+_TYPOGRAPHY = str.maketrans({
+    "’": "'", "‘": "'", "‚": "'", "`": "'", "´": "'",
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+    "…": "...",
+})  # fmt: skip
+PUNCTUATION_KEY = "\x00punct"
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    """What counts as a difference."""
+
+    ignore_case: bool = False
+    ignore_punctuation: bool = False
+
+
+def tokens(text: str) -> list[str]:
+    """The tokens of ``text``; ``"".join(tokens(t)) == t`` for any t.
+
+    Leading white space belongs to the first token; a text of white space alone is one token.
+    """
+    found = [m.group(0) for m in _TOKEN.finditer(text)]
+    return found if found else ([text] if text else [])
+
+
+def key(token: str, options: CompareOptions) -> str:
+    """The comparison key of one token."""
+    word = token.strip().translate(_TYPOGRAPHY)
+    if options.ignore_punctuation and word and not word[0].isalnum():
+        return PUNCTUATION_KEY
+    return word.casefold() if options.ignore_case else word
+
+
+def keys(text: str, options: CompareOptions) -> list[str]:
+    """Keys of every token of ``text``."""
+    return [key(t, options) for t in tokens(text)]
+
+
+def is_word(token_key: str) -> bool:
+    """True for words and numbers (not punctuation)."""
+    return bool(token_key) and token_key[0].isalnum()

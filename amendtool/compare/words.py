@@ -1,0 +1,74 @@
+"""Word-level differences inside a pair of clauses, with diff-match-patch.
+
+Each distinct token key is mapped to one character, diff-match-patch runs on those
+strings (``Diff_Timeout = 0``: deterministic, never cut short by the clock), semantic
+cleanup groups the result into readable phrases, and the characters are decoded back
+into the original tokens of each side. Spans rebuild both texts exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from amendtool.compare.tokens import CompareOptions, is_word, key, tokens
+
+SpanOp = Literal["equal", "delete", "insert"]
+_FIRST_CODE_POINT = 0x10000  # supplementary planes: room for a million distinct tokens
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of the texts: equal (both sides), deleted (old only) or inserted (new only)."""
+
+    op: SpanOp
+    old: str
+    new: str
+
+
+def _encode(texts: tuple[list[str], list[str]], options: CompareOptions) -> tuple[str, str]:
+    codes: dict[str, str] = {}
+    encoded = []
+    for side in texts:
+        chars = []
+        for token in side:
+            token_key = key(token, options)
+            if token_key not in codes:
+                codes[token_key] = chr(_FIRST_CODE_POINT + len(codes))
+            chars.append(codes[token_key])
+        encoded.append("".join(chars))
+    return encoded[0], encoded[1]
+
+
+def word_diff(old: str, new: str, options: CompareOptions | None = None) -> tuple[Span, ...]:
+    """Spans turning ``old`` into ``new``, in order."""
+    from diff_match_patch import diff_match_patch
+
+    options = options or CompareOptions()
+    old_tokens, new_tokens = tokens(old), tokens(new)
+    old_codes, new_codes = _encode((old_tokens, new_tokens), options)
+    engine = diff_match_patch()
+    engine.Diff_Timeout = 0
+    diffs = engine.diff_main(old_codes, new_codes, False)
+    engine.diff_cleanupSemantic(diffs)
+    spans: list[Span] = []
+    old_at = new_at = 0
+    for operation, chars in diffs:
+        count = len(chars)
+        if operation == 0:
+            old_text = "".join(old_tokens[old_at : old_at + count])
+            new_text = "".join(new_tokens[new_at : new_at + count])
+            spans.append(Span("equal", old_text, new_text))
+            old_at, new_at = old_at + count, new_at + count
+        elif operation < 0:
+            spans.append(Span("delete", "".join(old_tokens[old_at : old_at + count]), ""))
+            old_at += count
+        else:
+            spans.append(Span("insert", "", "".join(new_tokens[new_at : new_at + count])))
+            new_at += count
+    return tuple(spans)
+
+
+def count_words(text: str) -> int:
+    """Words and numbers in ``text`` (punctuation is not counted)."""
+    return sum(1 for token in tokens(text) if is_word(key(token, CompareOptions())))
