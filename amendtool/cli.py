@@ -107,6 +107,74 @@ def validate(ctx: click.Context, path: str, no_profile: bool) -> None:
     click.echo(f"{path}: valid", err=True)
 
 
+def _use_color(choice: bool | None, output: str | None) -> bool:
+    if choice is not None:
+        return choice
+    if output not in (None, "-") or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+@cli.command()
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically).")
+@click.option("--all", "show_all", is_flag=True, help="Also show unchanged clauses (text).")
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text report (default: on a terminal, unless NO_COLOR is set).",
+)
+@click.option("--ignore-case", is_flag=True, help="Upper/lower case is not a difference.")
+@click.option("--ignore-punctuation", is_flag=True, help="Punctuation is not a difference.")
+@click.option(
+    "--section",
+    type=click.Choice(["citations", "recitals", "paragraphs"]),
+    help="Compare only this section.",
+)
+@click.pass_context
+def diff(
+    ctx: click.Context,
+    old: str,
+    new: str,
+    output_format: str,
+    output: str | None,
+    show_all: bool,
+    color: bool | None,
+    ignore_case: bool,
+    ignore_punctuation: bool,
+    section: str | None,
+) -> None:
+    """Compare two drafts (text or AKN) clause by clause.
+
+    Exit status: 0 same content, 1 differences, 2 trouble.
+    """
+    from amendtool.compare import compare
+    from amendtool.outputs import write_output
+
+    report = compare(
+        old, new, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation, section=section
+    )
+    if output_format == "json":
+        from amendtool.render.json_report import render_json
+
+        text = render_json(report)
+    else:
+        from amendtool.render.terminal import render_text
+
+        text = render_text(report, show_all=show_all, color=_use_color(color, output))
+    write_output(text.encode("utf-8"), output)
+    ctx.exit(EXIT_DIFFERENT if report.differs else EXIT_SAME)
+
+
 def _run(entry: Callable[..., Any]) -> int:
     debug = "--debug" in sys.argv[1:]
     try:

@@ -1,0 +1,36 @@
+"""Model pair -> alignment -> word spans -> ChangeReport."""
+
+from __future__ import annotations
+
+from os import PathLike
+
+from amendtool.compare.report import ChangeReport, build_report
+from amendtool.compare.tokens import CompareOptions
+from amendtool.model import ClauseKind, Resolution
+
+Draft = Resolution | str | PathLike[str]
+
+
+def _load(draft: Draft) -> tuple[Resolution, str]:
+    if isinstance(draft, Resolution):
+        return draft, ""
+    from amendtool.inputs import read_resolution
+
+    path = str(draft)
+    return read_resolution(path), path
+
+
+def compare(
+    old: Draft,
+    new: Draft,
+    *,
+    ignore_case: bool = False,
+    ignore_punctuation: bool = False,
+    section: ClauseKind | str | None = None,
+) -> ChangeReport:
+    """Compare two drafts (Resolutions or paths to text/AKN files) clause by clause."""
+    old_resolution, old_source = _load(old)
+    new_resolution, new_source = _load(new)
+    options = CompareOptions(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
+    kind = ClauseKind(section.rstrip("s")) if isinstance(section, str) else section
+    return build_report(old_resolution, new_resolution, options, kind, old_source, new_source)

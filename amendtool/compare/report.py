@@ -1,0 +1,242 @@
+"""The ChangeReport: what changed between two drafts, as frozen values.
+
+It is the only thing renderers see. Changes come in the new draft's order; a deleted
+clause stands where it stood, after the change holding the old clause before it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from amendtool.compare.align import CONFIDENT_THRESHOLD, Pairing, align
+from amendtool.compare.tokens import CompareOptions, keys
+from amendtool.compare.words import Span, count_words, word_diff
+from amendtool.model import Clause, ClauseKind, Meta, Resolution, clause_body
+
+
+class Relation(StrEnum):
+    """How a clause of the old draft relates to the new draft."""
+
+    UNCHANGED = "unchanged"
+    MODIFIED = "modified"
+    MOVED = "moved"
+    INSERTED = "inserted"
+    DELETED = "deleted"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+SECTION_NAMES = {
+    ClauseKind.CITATION: ("Citation", "Citations"),
+    ClauseKind.RECITAL: ("Recital", "Recitals"),
+    ClauseKind.PARAGRAPH: ("Paragraph", "Paragraphs"),
+}
+
+
+@dataclass(frozen=True)
+class ClauseRef:
+    """One clause of one draft, as a report refers to it."""
+
+    eid: str
+    section: ClauseKind
+    num: str
+    position: int  # 1-based within its section
+    text: str
+
+    @property
+    def number(self) -> str:
+        """What EP practice calls it by: position for citations, printed number otherwise."""
+        if self.section is ClauseKind.CITATION or not self.num:
+            return str(self.position)
+        return self.num
+
+    @property
+    def label(self) -> str:
+        """``Citation 3``, ``Recital C``, ``Paragraph 4a``."""
+        return f"{SECTION_NAMES[self.section][0]} {self.number}"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One relation between clauses of the two drafts, with the word-level spans."""
+
+    relation: Relation
+    old: tuple[ClauseRef, ...]
+    new: tuple[ClauseRef, ...]
+    spans: tuple[Span, ...]
+    similarity: float
+    reworded: bool
+    moved: bool
+    section_changed: bool
+    weak: bool
+    words_inserted: int
+    words_deleted: int
+    words_kept: int
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """Counts for the summary."""
+
+    clauses_old: int
+    clauses_new: int
+    by_relation: tuple[tuple[Relation, int], ...]
+    by_section: tuple[tuple[ClauseKind, Relation, int], ...]
+    words_old: int
+    words_new: int
+    words_inserted: int
+    words_deleted: int
+    words_kept: int
+
+    @property
+    def share_kept(self) -> float:
+        """Share (0..1) of the old draft's words found unchanged in the new one."""
+        return self.words_kept / self.words_old if self.words_old else 1.0
+
+
+@dataclass(frozen=True)
+class ChangeReport:
+    """Everything a renderer needs about the comparison of two drafts."""
+
+    old_meta: Meta
+    new_meta: Meta
+    old_source: str
+    new_source: str
+    changes: tuple[Change, ...]
+    statistics: Statistics
+    options: CompareOptions = field(default_factory=CompareOptions)
+    section: ClauseKind | None = None
+
+    @property
+    def differs(self) -> bool:
+        """True when any clause changed (the diff exit status 1)."""
+        return any(change.relation is not Relation.UNCHANGED for change in self.changes)
+
+
+def _refs(clauses: Sequence[Clause]) -> list[ClauseRef]:
+    positions: Counter[ClauseKind] = Counter()
+    refs = []
+    for clause in clauses:
+        positions[clause.kind] += 1
+        refs.append(
+            ClauseRef(
+                clause.eid, clause.kind, clause.num, positions[clause.kind], clause_body(clause)
+            )
+        )
+    return refs
+
+
+def _relation(pairing: Pairing, same_words: bool, section_changed: bool) -> Relation:
+    if not pairing.old:
+        return Relation.INSERTED
+    if not pairing.new:
+        return Relation.DELETED
+    if len(pairing.old) > 1:
+        return Relation.MERGED
+    if len(pairing.new) > 1:
+        return Relation.SPLIT
+    if pairing.moved or (section_changed and same_words):
+        return Relation.MOVED
+    return Relation.UNCHANGED if same_words else Relation.MODIFIED
+
+
+def _change(
+    pairing: Pairing, old: list[ClauseRef], new: list[ClauseRef], options: CompareOptions
+) -> Change:
+    old_refs = tuple(old[i] for i in pairing.old)
+    new_refs = tuple(new[j] for j in pairing.new)
+    old_text = " ".join(ref.text for ref in old_refs)
+    new_text = " ".join(ref.text for ref in new_refs)
+    spans = word_diff(old_text, new_text, options)
+    same_words = bool(old_refs and new_refs) and keys(old_text, options) == keys(new_text, options)
+    section_changed = bool(old_refs and new_refs) and (
+        {r.section for r in old_refs} != {r.section for r in new_refs}
+    )
+    relation = _relation(pairing, same_words, section_changed)
+    matched = bool(old_refs and new_refs)
+    return Change(
+        relation=relation,
+        old=old_refs,
+        new=new_refs,
+        spans=spans,
+        similarity=round(pairing.similarity if matched else 0.0, 4),
+        reworded=matched and not same_words,
+        moved=pairing.moved,
+        section_changed=section_changed,
+        weak=matched and pairing.similarity < CONFIDENT_THRESHOLD,
+        words_inserted=sum(count_words(s.new) for s in spans if s.op == "insert"),
+        words_deleted=sum(count_words(s.old) for s in spans if s.op == "delete"),
+        words_kept=sum(count_words(s.old) for s in spans if s.op == "equal"),
+    )
+
+
+def _in_new_order(changes: list[tuple[Pairing, Change]]) -> tuple[Change, ...]:
+    new_position = {}
+    for pairing, _ in changes:
+        for i in pairing.old:
+            if pairing.new:
+                new_position[i] = min(pairing.new)
+
+    def sort_key(item: tuple[Pairing, Change]) -> tuple[int, int, int]:
+        pairing, _ = item
+        if pairing.new:
+            return (min(pairing.new), 0, 0)
+        old_index = min(pairing.old)
+        before = [new_position[i] for i in range(old_index - 1, -1, -1) if i in new_position]
+        return (before[0] if before else -1, 1, old_index)
+
+    return tuple(change for _, change in sorted(changes, key=sort_key))
+
+
+def _statistics(
+    changes: Sequence[Change], old: list[ClauseRef], new: list[ClauseRef]
+) -> Statistics:
+    by_relation = Counter(change.relation for change in changes)
+    by_section: Counter[tuple[ClauseKind, Relation]] = Counter()
+    for change in changes:
+        section = (change.new or change.old)[0].section
+        by_section[(section, change.relation)] += 1
+    return Statistics(
+        clauses_old=len(old),
+        clauses_new=len(new),
+        by_relation=tuple((r, by_relation[r]) for r in Relation),
+        by_section=tuple(
+            (s, r, by_section[(s, r)]) for s in ClauseKind for r in Relation if by_section[(s, r)]
+        ),
+        words_old=sum(count_words(ref.text) for ref in old),
+        words_new=sum(count_words(ref.text) for ref in new),
+        words_inserted=sum(c.words_inserted for c in changes),
+        words_deleted=sum(c.words_deleted for c in changes),
+        words_kept=sum(c.words_kept for c in changes),
+    )
+
+
+def build_report(
+    old: Resolution,
+    new: Resolution,
+    options: CompareOptions | None = None,
+    section: ClauseKind | None = None,
+    old_source: str = "",
+    new_source: str = "",
+) -> ChangeReport:
+    """Align the clauses of two drafts and describe every change."""
+    options = options or CompareOptions()
+    old_clauses = [c for c in old.clauses if section is None or c.kind is section]
+    new_clauses = [c for c in new.clauses if section is None or c.kind is section]
+    old_refs, new_refs = _refs(old_clauses), _refs(new_clauses)
+    pairings = align(old_clauses, new_clauses, options)
+    changes = [(p, _change(p, old_refs, new_refs, options)) for p in pairings]
+    ordered = _in_new_order(changes)
+    return ChangeReport(
+        old_meta=old.meta,
+        new_meta=new.meta,
+        old_source=old_source,
+        new_source=new_source,
+        changes=ordered,
+        statistics=_statistics(ordered, old_refs, new_refs),
+        options=options,
+        section=section,
+    )

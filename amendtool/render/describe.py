@@ -1,0 +1,68 @@
+"""A change in words: "Recital C -> E, moved and modified", "Paragraphs 5 and 6 merged into 4"."""
+
+from __future__ import annotations
+
+from amendtool.compare.report import SECTION_NAMES, Change, ClauseRef, Relation
+
+
+def join_words(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def refs_label(refs: tuple[ClauseRef, ...]) -> str:
+    """``Recital C``, ``Paragraphs 5 and 6``, ``Recital Q and Paragraph 1``."""
+    sections = {ref.section for ref in refs}
+    if len(sections) == 1:
+        singular, plural = SECTION_NAMES[refs[0].section]
+        name = singular if len(refs) == 1 else plural
+        return f"{name} {join_words([ref.number for ref in refs])}"
+    return join_words([ref.label for ref in refs])
+
+
+def _numbers(refs: tuple[ClauseRef, ...], other: tuple[ClauseRef, ...]) -> str:
+    """Numbers only when the section is the same as on the other side, else full labels."""
+    if {r.section for r in refs} == {r.section for r in other}:
+        return join_words([ref.number for ref in refs])
+    return refs_label(refs)
+
+
+def _renumbering(change: Change) -> str:
+    old, new = change.old[0], change.new[0]
+    if old.number == new.number:
+        return ""
+    return "relettered" if old.section.value == "recital" else "renumbered"
+
+
+def headline(change: Change) -> str:
+    """One line saying what happened to which clause(s)."""
+    old, new = change.old, change.new
+    match change.relation:
+        case Relation.INSERTED:
+            text = f"{refs_label(new)}, inserted"
+        case Relation.DELETED:
+            text = f"{refs_label(old)}, deleted"
+        case Relation.SPLIT:
+            text = f"{refs_label(old)} split into {_numbers(new, old)}"
+        case Relation.MERGED:
+            text = f"{refs_label(old)} merged into {_numbers(new, old)}"
+        case _:
+            position = refs_label(old)
+            if old[0].label != new[0].label:
+                position += f" -> {_numbers(new, old)}"
+            what = {
+                Relation.UNCHANGED: "unchanged",
+                Relation.MODIFIED: "modified",
+                Relation.MOVED: "moved and modified" if change.reworded else "moved",
+            }[change.relation]
+            if change.section_changed:
+                what = what.replace("moved", f"moved to {SECTION_NAMES[new[0].section][1].lower()}")
+            renumbering = _renumbering(change)
+            if change.relation is Relation.UNCHANGED and renumbering:
+                what += f" ({renumbering})"
+            text = f"{position}, {what}"
+    if change.weak:
+        text += f" (uncertain match: {round(change.similarity * 100)}% of words shared)"
+    return text

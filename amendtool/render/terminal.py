@@ -1,0 +1,92 @@
+"""ChangeReport -> text for a terminal: a headline per change, the words, a summary."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from amendtool.compare.report import ChangeReport, Relation, Statistics
+from amendtool.compare.words import Span
+from amendtool.model import Meta
+from amendtool.render.describe import headline, join_words
+
+Styler = Callable[[str, str], str]
+
+
+def plain_style(text: str, op: str) -> str:
+    """``[-deleted-]`` and ``{+inserted+}`` markers, as git diff --word-diff=plain."""
+    return {"delete": f"[-{text}-]", "insert": f"{{+{text}+}}"}.get(op, text)
+
+
+def ansi_style(text: str, op: str) -> str:
+    """Red struck-through deletions and green underlined insertions."""
+    codes = {"delete": "\x1b[31;9m", "insert": "\x1b[32;4m", "heading": "\x1b[1m"}
+    return f"{codes[op]}{text}\x1b[0m" if op in codes else text
+
+
+def _marked(spans: tuple[Span, ...], style: Styler) -> str:
+    """Spans with markers; a space is added where two words would otherwise touch.
+
+    Each side keeps its own spacing (``"Kazakhstan "`` before a deleted word, ``"Kazakhstan"``
+    before a comma), so display needs the space the two sides do not share.
+    """
+    out: list[str] = []
+    last_char = ""
+    for span in spans:
+        text = span.old if span.op == "delete" else span.new
+        if not text:
+            continue
+        if last_char.isalnum() and text[0].isalnum():
+            out.append(" ")
+        if span.op == "equal":
+            out.append(text)
+        else:
+            core = text.rstrip()
+            out.append(style(core, span.op) + text[len(core) :])
+        last_char = text[-1]
+    return "".join(out)
+
+
+def describe_draft(meta: Meta, source: str) -> str:
+    """``RC-B7-0135/2012, joint motion for a resolution on Kazakhstan (PPE, S&D), 2012-03-07``."""
+    kind = {
+        "motionForResolution": "motion for a resolution",
+        "jointMotionForResolution": "joint motion for a resolution",
+        "resolution": "resolution",
+    }[meta.kind.value]
+    parts = [", ".join(meta.numbers)] if meta.numbers else []
+    parts.append(f"{kind} on {meta.title}" if meta.title else kind)
+    groups = ", ".join(g.printed for g in meta.groups)
+    text = ", ".join(parts) + (f" ({groups})" if groups else "")
+    if meta.date:
+        text += f", {meta.date}"
+    return f"{text} [{source}]" if source else text
+
+
+def summary(stats: Statistics) -> str:
+    """The closing summary in words."""
+    counts = [f"{count} {relation.value}" for relation, count in stats.by_relation if count]
+    return (
+        f"Summary: {stats.clauses_old} clauses -> {stats.clauses_new}: {join_words(counts)}. "
+        f"Words: {stats.words_inserted} inserted, {stats.words_deleted} deleted; "
+        f"{round(stats.share_kept * 100)}% of the old text kept."
+    )
+
+
+def render_text(report: ChangeReport, show_all: bool = False, color: bool = False) -> str:
+    """The whole report as text (ANSI colours when ``color``)."""
+    style = ansi_style if color else plain_style
+    lines = [
+        f"--- {describe_draft(report.old_meta, report.old_source)}",
+        f"+++ {describe_draft(report.new_meta, report.new_source)}",
+        "",
+    ]
+    for change in report.changes:
+        if change.relation is Relation.UNCHANGED and not show_all:
+            continue
+        lines.append(style(headline(change), "heading"))
+        lines.append("    " + _marked(change.spans, style))
+        lines.append("")
+    if not report.differs:
+        lines.append("No differences in content.")
+    lines.append(summary(report.statistics))
+    return "\n".join(lines) + "\n"
