@@ -1,10 +1,11 @@
-"""amendtool: how a European Parliament resolution changed between drafts."""
+"""amendtool: how a European Parliament resolution changed between drafts.
+
+``amendtool.compare(old, new)`` compares two drafts (Resolutions or paths) and returns a
+ChangeReport; the command line does the same with ``amendtool diff``.
+"""
 
 __version__ = "0.1.0"
 
+from amendtool.compare import compare  # light: imports no XML library or diff engine
 
-def compare(old, new, **options):  # type: ignore[no-untyped-def]
-    """Compare two drafts clause by clause; see :func:`amendtool.compare.compare`."""
-    from amendtool.compare import compare as _compare
-
-    return _compare(old, new, **options)
+__all__ = ["__version__", "compare"]

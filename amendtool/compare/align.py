@@ -159,37 +159,36 @@ class _Aligner:
 
     # -- 3. splits and merges --------------------------------------------------------
     def groups(self) -> list[Pairing]:
+        """Splits and merges, chosen best first; symmetric in old and new."""
+        proposals: list[Pairing] = []
+        for i in range(len(self.old)):
+            parts = self._group(
+                self.old[i], self.candidates_of_old.get(i, []), self.new, self.new_match, i
+            )
+            if parts:
+                proposals.append(
+                    Pairing((i,), parts, self._group_score(self.old[i], parts, self.new))
+                )
+        for j in range(len(self.new)):
+            parts = self._group(
+                self.new[j], self.candidates_of_new.get(j, []), self.old, self.old_match, j
+            )
+            if parts:
+                proposals.append(
+                    Pairing(parts, (j,), self._group_score(self.new[j], parts, self.old))
+                )
+        proposals.sort(
+            key=lambda p: (-p.similarity, len(p.old) + len(p.new), sum(p.old) + sum(p.new))
+        )
         found: list[Pairing] = []
         grouped_old: set[int] = set()
         grouped_new: set[int] = set()
-        for i in range(len(self.old)):
-            parts = self._group(
-                self.old[i],
-                self.candidates_of_old.get(i, []),
-                self.new,
-                self.new_match,
-                i,
-                grouped_new,
-            )
-            if parts:
-                found.append(Pairing((i,), parts, self._group_score(self.old[i], parts, self.new)))
-                grouped_old.add(i)
-                grouped_new.update(parts)
-        for j in range(len(self.new)):
-            if j in grouped_new:
+        for pairing in proposals:
+            if grouped_old.intersection(pairing.old) or grouped_new.intersection(pairing.new):
                 continue
-            parts = self._group(
-                self.new[j],
-                self.candidates_of_new.get(j, []),
-                self.old,
-                self.old_match,
-                j,
-                grouped_old,
-            )
-            if parts:
-                found.append(Pairing(parts, (j,), self._group_score(self.new[j], parts, self.old)))
-                grouped_new.add(j)
-                grouped_old.update(parts)
+            found.append(pairing)
+            grouped_old.update(pairing.old)
+            grouped_new.update(pairing.new)
         self.old_match = {
             i: j for i, j in self.old_match.items() if i not in grouped_old and j not in grouped_new
         }
@@ -206,14 +205,12 @@ class _Aligner:
         others: list[_Profile],
         other_match: dict[int, int],
         me: int,
-        taken: set[int],
     ) -> tuple[int, ...]:
         """The parts of ``whole`` among ``others``, or () when it is no split/merge."""
         parts = [
             k
             for k in candidates
-            if k not in taken
-            and other_match.get(k, me) == me
+            if other_match.get(k, me) == me
             and others[k].size >= MIN_PART_WORDS
             and containment(others[k].words, whole.words) >= PART_CONTAINMENT
         ]
@@ -251,7 +248,7 @@ class _Aligner:
         groups = self.groups()
         ones = [Pairing((i,), (j,), self.scores[(i, j)]) for i, j in sorted(self.old_match.items())]
         linked = sorted(ones + groups, key=lambda p: (min(p.old), min(p.new)))
-        kept = _longest_increasing([min(p.new) for p in linked])
+        kept = _kept_in_order(linked)
         result = [
             Pairing(
                 p.old,
@@ -266,6 +263,19 @@ class _Aligner:
         result += [Pairing((i,), (), 0.0) for i in range(len(self.old)) if i not in matched_old]
         result += [Pairing((), (j,), 0.0) for j in range(len(self.new)) if j not in matched_new]
         return result
+
+
+def _kept_in_order(linked: list[Pairing]) -> set[int]:
+    """Pairings (indices into ``linked``, sorted by old position) that did not move.
+
+    A longest run that keeps its order, computed from both sides: where several equally
+    long runs exist, the clauses in which they differ are all reported as moved, so that
+    swapping the drafts gives the same answer.
+    """
+    forward = _longest_increasing([min(p.new) for p in linked])
+    by_new = sorted(range(len(linked)), key=lambda k: min(linked[k].new))
+    backward = {by_new[k] for k in _longest_increasing([min(linked[k].old) for k in by_new])}
+    return forward & backward
 
 
 def _longest_increasing(values: list[int]) -> set[int]:

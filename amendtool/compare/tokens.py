@@ -19,6 +19,7 @@ _TYPOGRAPHY = str.maketrans({
     "…": "...",
 })  # fmt: skip
 PUNCTUATION_KEY = "\x00punct"
+_PUNCTUATION = re.compile(r"[^\w']+")
 
 
 @dataclass(frozen=True)
@@ -38,17 +39,38 @@ def tokens(text: str) -> list[str]:
     return found if found else ([text] if text else [])
 
 
-def key(token: str, options: CompareOptions) -> str:
-    """The comparison key of one token."""
-    word = token.strip().translate(_TYPOGRAPHY)
-    if options.ignore_punctuation and word and not word[0].isalnum():
-        return PUNCTUATION_KEY
+def units(text: str, options: CompareOptions) -> list[str]:
+    """The units a comparison sees: tokens, or with ``ignore_punctuation`` words carrying
+    their punctuation (so that punctuation never shows as a change of its own)."""
+    found = tokens(text)
+    if not options.ignore_punctuation:
+        return found
+    merged: list[str] = []
+    pending = ""
+    for token in found:
+        if token.strip()[:1].isalnum():
+            merged.append(pending + token)
+            pending = ""
+        elif merged:
+            merged[-1] += token
+        else:
+            pending += token
+    if pending:
+        merged.append(pending)
+    return merged
+
+
+def key(unit: str, options: CompareOptions) -> str:
+    """The comparison key of one unit (see :func:`units`)."""
+    word = unit.strip().translate(_TYPOGRAPHY)
+    if options.ignore_punctuation:
+        word = _PUNCTUATION.sub("", word) or PUNCTUATION_KEY
     return word.casefold() if options.ignore_case else word
 
 
 def keys(text: str, options: CompareOptions) -> list[str]:
-    """Keys of every token of ``text``."""
-    return [key(t, options) for t in tokens(text)]
+    """Keys of every unit of ``text``."""
+    return [key(u, options) for u in units(text, options)]
 
 
 def is_word(token_key: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from amendtool.compare.tokens import CompareOptions, is_word, key, tokens
+from amendtool.compare.tokens import CompareOptions, is_word, key, tokens, units
 
 SpanOp = Literal["equal", "delete", "insert"]
 _FIRST_CODE_POINT = 0x10000  # supplementary planes: room for a million distinct tokens
@@ -45,7 +45,7 @@ def word_diff(old: str, new: str, options: CompareOptions | None = None) -> tupl
     from diff_match_patch import diff_match_patch
 
     options = options or CompareOptions()
-    old_tokens, new_tokens = tokens(old), tokens(new)
+    old_tokens, new_tokens = units(old, options), units(new, options)
     old_codes, new_codes = _encode((old_tokens, new_tokens), options)
     engine = diff_match_patch()
     engine.Diff_Timeout = 0

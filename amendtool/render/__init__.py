@@ -1,1 +1,1 @@
-"""ChangeReport -> text for people (terminal) and machines (JSON). Renderers read only the report."""
+"""ChangeReport -> text for people and JSON for machines; renderers read only the report."""
