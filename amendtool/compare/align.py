@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from amendtool.compare.tokens import CompareOptions, is_word, keys
+from amendtool.compare.tokens import CompareOptions, keys
 from amendtool.model import Clause, clause_body
 
 # Minimum Dice similarity (0..1) for two clauses to be the same clause reworded. Below it
@@ -68,25 +68,21 @@ class _Profile:
 
 def _profile(clause: Clause, options: CompareOptions) -> _Profile:
     clause_keys = keys(clause_body(clause), options)
-    words = Counter(k.casefold() for k in clause_keys if is_word(k))
+    words = Counter(k.casefold() for k in clause_keys if k[:1].isalnum())
     return _Profile("\x01".join(clause_keys), words, sum(words.values()))
+
+
+def shared_words(a: Counter[str], b: Counter[str]) -> int:
+    """|A∩B| on multisets."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(min(count, b[word]) for word, count in a.items() if word in b)
 
 
 def dice(a: Counter[str], b: Counter[str]) -> float:
     """2|A∩B| / (|A|+|B|) on multisets; 1.0 for two empty texts."""
     total = sum(a.values()) + sum(b.values())
-    if total == 0:
-        return 1.0
-    shared = sum(min(count, b[word]) for word, count in a.items() if word in b)
-    return 2 * shared / total
-
-
-def containment(part: Counter[str], whole: Counter[str]) -> float:
-    """Share of ``part``'s words found in ``whole``."""
-    size = sum(part.values())
-    if size == 0:
-        return 0.0
-    return sum(min(count, whole[word]) for word, count in part.items() if word in whole) / size
+    return 2 * shared_words(a, b) / total if total else 1.0
 
 
 class _Aligner:
@@ -98,6 +94,9 @@ class _Aligner:
         self.scores: dict[tuple[int, int], float] = {}
         self.candidates_of_old: dict[int, list[int]] = {}
         self.candidates_of_new: dict[int, list[int]] = {}
+        self.shared: dict[tuple[int, int], int] = {}
+        self.old_score: dict[int, float] = {}
+        self.new_score: dict[int, float] = {}
         self.frequency: Counter[str] = Counter()
         for profile in (*self.old, *self.new):
             self.frequency.update(profile.words.keys())
@@ -118,6 +117,8 @@ class _Aligner:
         self.old_match[i] = j
         self.new_match[j] = i
         self.scores[(i, j)] = score
+        self.old_score[i] = score
+        self.new_score[j] = score
 
     # -- 2. similar content ----------------------------------------------------------
     def candidates(self) -> list[tuple[int, int]]:
@@ -146,9 +147,15 @@ class _Aligner:
         old_count, new_count = max(len(self.old), 1), max(len(self.new), 1)
         ranked = []
         for i, j in self.candidates():
-            score = dice(self.old[i].words, self.new[j].words)
-            self.candidates_of_old.setdefault(i, []).append(j)
-            self.candidates_of_new.setdefault(j, []).append(i)
+            old, new = self.old[i], self.new[j]
+            shared = shared_words(old.words, new.words)
+            total = old.size + new.size
+            score = 2 * shared / total if total else 1.0
+            if shared >= PART_CONTAINMENT * min(old.size, new.size) and shared:
+                # a possible part of a split or merge: remember the overlap for step 3
+                self.shared[(i, j)] = shared
+                self.candidates_of_old.setdefault(i, []).append(j)
+                self.candidates_of_new.setdefault(j, []).append(i)
             if score >= MATCH_THRESHOLD:
                 distance = abs(i / old_count - j / new_count)
                 ranked.append((-(score - POSITION_WEIGHT * distance), i, j, score))
@@ -163,7 +170,12 @@ class _Aligner:
         proposals: list[Pairing] = []
         for i in range(len(self.old)):
             parts = self._group(
-                self.old[i], self.candidates_of_old.get(i, []), self.new, self.new_match, i
+                self.old[i],
+                self.candidates_of_old.get(i, []),
+                self.new,
+                self.new_match,
+                i,
+                self.new_score,
             )
             if parts:
                 proposals.append(
@@ -171,7 +183,12 @@ class _Aligner:
                 )
         for j in range(len(self.new)):
             parts = self._group(
-                self.new[j], self.candidates_of_new.get(j, []), self.old, self.old_match, j
+                self.new[j],
+                self.candidates_of_new.get(j, []),
+                self.old,
+                self.old_match,
+                j,
+                self.old_score,
             )
             if parts:
                 proposals.append(
@@ -205,15 +222,25 @@ class _Aligner:
         others: list[_Profile],
         other_match: dict[int, int],
         me: int,
+        other_score: dict[int, float],
     ) -> tuple[int, ...]:
-        """The parts of ``whole`` among ``others``, or () when it is no split/merge."""
-        parts = [
-            k
-            for k in candidates
-            if other_match.get(k, me) == me
-            and others[k].size >= MIN_PART_WORDS
-            and containment(others[k].words, whole.words) >= PART_CONTAINMENT
-        ]
+        """The parts of ``whole`` among ``others``, or () when it is no split/merge.
+
+        A part may be free, paired with ``whole`` already, or paired elsewhere by a weak
+        match that explains it less well than ``whole`` does (that pair is then undone).
+        """
+        parts = []
+        for k in candidates:
+            if others[k].size < MIN_PART_WORDS:
+                continue
+            pair = (me, k) if others is self.new else (k, me)
+            inside = self.shared[pair] / others[k].size
+            if inside < PART_CONTAINMENT:
+                continue
+            partner = other_match.get(k, me)
+            weak_elsewhere = other_score.get(k, 1.0) < min(CONFIDENT_THRESHOLD, inside)
+            if partner == me or weak_elsewhere:
+                parts.append(k)
         while len(parts) >= 2:
             weakest = min(parts, key=lambda k: (self._added(whole, k, parts, others), k))
             if self._added(whole, weakest, parts, others) >= MIN_ADDED_WORDS:

@@ -174,19 +174,27 @@ def _change(
 
 
 def _in_new_order(changes: list[tuple[Pairing, Change]]) -> tuple[Change, ...]:
-    new_position = {}
+    old_count = 1 + max((i for pairing, _ in changes for i in pairing.old), default=-1)
+    new_position: list[int | None] = [None] * old_count
     for pairing, _ in changes:
         for i in pairing.old:
             if pairing.new:
                 new_position[i] = min(pairing.new)
+    # where each old clause would stand in the new draft: after the nearest kept clause before it
+    anchor = [-1] * old_count
+    last = -1
+    for i in range(old_count):
+        anchor[i] = last
+        position = new_position[i]
+        if position is not None:
+            last = position
 
     def sort_key(item: tuple[Pairing, Change]) -> tuple[int, int, int]:
         pairing, _ = item
         if pairing.new:
             return (min(pairing.new), 0, 0)
         old_index = min(pairing.old)
-        before = [new_position[i] for i in range(old_index - 1, -1, -1) if i in new_position]
-        return (before[0] if before else -1, 1, old_index)
+        return (anchor[old_index], 1, old_index)
 
     return tuple(change for _, change in sorted(changes, key=sort_key))
 

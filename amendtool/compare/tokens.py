@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN = re.compile(r"\s*(\w+(?:['’]\w+)*|[^\w\s])(\s*)")
 _TYPOGRAPHY = str.maketrans({
@@ -30,13 +31,21 @@ class CompareOptions:
     ignore_punctuation: bool = False
 
 
+_CACHE_SIZE = 1 << 16  # texts and tokens; repeated across alignment, spans and statistics
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _tokens(text: str) -> tuple[str, ...]:
+    found = tuple(m.group(0) for m in _TOKEN.finditer(text))
+    return found if found else ((text,) if text else ())
+
+
 def tokens(text: str) -> list[str]:
     """The tokens of ``text``; ``"".join(tokens(t)) == t`` for any t.
 
     Leading white space belongs to the first token; a text of white space alone is one token.
     """
-    found = [m.group(0) for m in _TOKEN.finditer(text)]
-    return found if found else ([text] if text else [])
+    return list(_tokens(text))
 
 
 def units(text: str, options: CompareOptions) -> list[str]:
@@ -60,6 +69,7 @@ def units(text: str, options: CompareOptions) -> list[str]:
     return merged
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def key(unit: str, options: CompareOptions) -> str:
     """The comparison key of one unit (see :func:`units`)."""
     word = unit.strip().translate(_TYPOGRAPHY)
@@ -68,9 +78,10 @@ def key(unit: str, options: CompareOptions) -> str:
     return word.casefold() if options.ignore_case else word
 
 
-def keys(text: str, options: CompareOptions) -> list[str]:
+@lru_cache(maxsize=_CACHE_SIZE)
+def keys(text: str, options: CompareOptions) -> tuple[str, ...]:
     """Keys of every unit of ``text``."""
-    return [key(u, options) for u in units(text, options)]
+    return tuple(key(u, options) for u in units(text, options))
 
 
 def is_word(token_key: str) -> bool:

@@ -9,12 +9,14 @@ into the original tokens of each side. Spans rebuild both texts exactly.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
-from amendtool.compare.tokens import CompareOptions, is_word, key, tokens, units
+from amendtool.compare.tokens import CompareOptions, is_word, key, keys, units
 
 SpanOp = Literal["equal", "delete", "insert"]
 _FIRST_CODE_POINT = 0x10000  # supplementary planes: room for a million distinct tokens
+_PLAIN = CompareOptions()
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,9 @@ def word_diff(old: str, new: str, options: CompareOptions | None = None) -> tupl
     """Spans turning ``old`` into ``new``, in order."""
     from diff_match_patch import diff_match_patch
 
-    options = options or CompareOptions()
+    options = options or _PLAIN
+    if keys(old, options) == keys(new, options):
+        return (Span("equal", old, new),) if old or new else ()
     old_tokens, new_tokens = units(old, options), units(new, options)
     old_codes, new_codes = _encode((old_tokens, new_tokens), options)
     engine = diff_match_patch()
@@ -69,6 +73,7 @@ def word_diff(old: str, new: str, options: CompareOptions | None = None) -> tupl
     return tuple(spans)
 
 
+@lru_cache(maxsize=1 << 16)
 def count_words(text: str) -> int:
     """Words and numbers in ``text`` (punctuation is not counted)."""
-    return sum(1 for token in tokens(text) if is_word(key(token, CompareOptions())))
+    return sum(1 for token_key in keys(text, _PLAIN) if is_word(token_key))
