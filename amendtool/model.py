@@ -155,3 +155,11 @@ def clause_body(clause: Clause | Point) -> str:
     if isinstance(clause, Clause) and clause.wrap_up:
         parts.append(clause.wrap_up)
     return " ".join(part for part in parts if part)
+
+
+def all_notes(item: Clause | Point) -> list[Note]:
+    """The footnotes of a clause or point and of all its sub-points, in order."""
+    notes = list(item.notes)
+    for point in item.points:
+        notes.extend(all_notes(point))
+    return notes

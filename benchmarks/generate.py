@@ -23,8 +23,31 @@ from amendtool.model import Clause, ClauseKind, DocKind, Meta, Resolution
 from amendtool.textparse.emit import emit_text
 
 FUNCTION_WORDS = (
-    "the", "of", "and", "to", "in", "on", "for", "with", "its", "all", "by", "from", "that",
-    "this", "as", "at", "an", "a", "be", "are", "is", "was", "were", "which", "who",
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "on",
+    "for",
+    "with",
+    "its",
+    "all",
+    "by",
+    "from",
+    "that",
+    "this",
+    "as",
+    "at",
+    "an",
+    "a",
+    "be",
+    "are",
+    "is",
+    "was",
+    "were",
+    "which",
+    "who",
 )
 EDIT_RATES = {  # share of old clauses affected by each edit
     "reword": 0.15,
@@ -60,8 +83,11 @@ def _sentence(rng: random.Random, vocabulary: list[str], length: int) -> list[st
             words.append(rng.choice(FUNCTION_WORDS))
         else:  # Zipf-like: low indices far more frequent
             index = min(int(rng.paretovariate(1.1)) - 1, len(vocabulary) - 1)
-            words.append(vocabulary[(index * 7919) % len(vocabulary)] if rng.random() < 0.5
-                         else rng.choice(vocabulary))
+            words.append(
+                vocabulary[(index * 7919) % len(vocabulary)]
+                if rng.random() < 0.5
+                else rng.choice(vocabulary)
+            )
     return words
 
 
@@ -106,9 +132,12 @@ def _resolution(drafts: list[_Draft]) -> tuple[Resolution, list[str]]:
             clauses.append(Clause(kind, num, _text(kind, draft.words), eid))
             eid_of[id(draft)] = eid
         built[kind] = tuple(clauses)
-    closing = Clause(ClauseKind.PARAGRAPH, str(len(built[ClauseKind.PARAGRAPH]) + 1),
-                     "Instructs its President to forward this resolution to the Council.",
-                     f"para_{len(built[ClauseKind.PARAGRAPH]) + 1}")
+    closing = Clause(
+        ClauseKind.PARAGRAPH,
+        str(len(built[ClauseKind.PARAGRAPH]) + 1),
+        "Instructs its President to forward this resolution to the Council.",
+        f"para_{len(built[ClauseKind.PARAGRAPH]) + 1}",
+    )
     resolution = Resolution(
         meta=Meta(kind=DocKind.MOTION, title="Examplestan", date="2030-02-01"),
         formula="The European Parliament,",
@@ -141,10 +170,15 @@ def generate_pair(
     vocabulary = _vocabulary(rng, 4000 + clauses)
     citations = min(max(clauses // 10, 1), 60)
     recitals = min(clauses // 5, 700)
-    kinds = ([ClauseKind.CITATION] * citations + [ClauseKind.RECITAL] * recitals
-             + [ClauseKind.PARAGRAPH] * max(clauses - 1 - citations - recitals, 1))
-    old = [_Draft((n,), kind, _sentence(rng, vocabulary, rng.randint(18, 40)))
-           for n, kind in enumerate(kinds)]
+    kinds = (
+        [ClauseKind.CITATION] * citations
+        + [ClauseKind.RECITAL] * recitals
+        + [ClauseKind.PARAGRAPH] * max(clauses - 1 - citations - recitals, 1)
+    )
+    old = [
+        _Draft((n,), kind, _sentence(rng, vocabulary, rng.randint(18, 40)))
+        for n, kind in enumerate(kinds)
+    ]
     new: list[_Draft] = []
     links: list[tuple[int, int]] = []  # (old draft index, new draft index)
     moved: list[tuple[int, _Draft]] = []
@@ -202,8 +236,11 @@ def write_pair(clauses: int, folder: Path, seed: int = 1) -> tuple[Path, Path, P
     old, new, truth = generate_pair(clauses, seed)
     folder.mkdir(parents=True, exist_ok=True)
     stem = folder / f"pair-{clauses}"
-    paths = (stem.with_suffix(".v1.txt"), stem.with_suffix(".v2.txt"),
-             stem.with_suffix(".truth.json"))
+    paths = (
+        stem.with_suffix(".v1.txt"),
+        stem.with_suffix(".v2.txt"),
+        stem.with_suffix(".truth.json"),
+    )
     paths[0].write_text(emit_text(old), encoding="utf-8")
     paths[1].write_text(emit_text(new), encoding="utf-8")
     paths[2].write_text(json.dumps(sorted(truth)), encoding="utf-8")

@@ -16,7 +16,7 @@ from lxml.builder import ElementMaker
 
 from amendtool.akn import AKN_NS, AMENDTOOL_NS
 from amendtool.akn.languages import alpha3
-from amendtool.model import Clause, DocKind, Note, Point, Resolution
+from amendtool.model import Clause, DocKind, Note, Point, Resolution, all_notes
 from amendtool.textparse.phrases import language
 
 E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS, "at": AMENDTOOL_NS})
@@ -257,7 +257,7 @@ def _references(resolution: Resolution) -> etree._Element:
 
 
 def _notes(resolution: Resolution) -> list[etree._Element]:
-    notes = [n for c in resolution.clauses for n in _all_notes(c)]
+    notes = [n for c in resolution.clauses for n in all_notes(c)]
     if not notes:
         return []
     seen: dict[str, Note] = {}
@@ -269,13 +269,6 @@ def _notes(resolution: Resolution) -> list[etree._Element]:
             source="#amendtool",
         )
     ]
-
-
-def _all_notes(item: Clause | Point) -> list[Note]:
-    notes = list(item.notes)
-    for point in item.points:
-        notes.extend(_all_notes(point))
-    return notes
 
 
 def _preface(resolution: Resolution) -> etree._Element:

@@ -19,6 +19,7 @@ import bisect
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from amendtool.compare.tokens import CompareOptions, keys
 from amendtool.model import Clause, clause_body
@@ -36,9 +37,11 @@ MIN_PART_WORDS = 4
 # Each part of a split or merge must bring at least this many informative words of the
 # whole that no other part brings (1..); otherwise it is not really a part.
 MIN_ADDED_WORDS = 2
-# A word is informative when it occurs in at most this share (0..1) of all clauses
-# ("whereas", "the", "calls" are not).
+# A word is informative when it occurs in at most this share (0..1) of the clauses left to
+# pair after identical ones ("whereas", "the", "calls" are not), or in at most
+# MIN_INFORMATIVE_LIMIT of them (a word of a split's whole and one part occurs in two).
 INFORMATIVE_SHARE = 0.2
+MIN_INFORMATIVE_LIMIT = 2
 # Position weight (0..1): a tie-breaker that prefers nearby clauses among equally similar ones.
 POSITION_WEIGHT = 0.02
 # Up to this many old x new pairs are all scored; larger drafts use rare-word candidates.
@@ -47,6 +50,8 @@ ALL_PAIRS_LIMIT = 250_000
 # in more than MAX_POSTING clauses is too common to propose candidates.
 RARE_WORDS = 12
 MAX_POSTING = 64
+# A candidate pair shares at least this many of those rare words (1..RARE_WORDS).
+MIN_SHARED_RARE = 2
 
 
 @dataclass(frozen=True)
@@ -59,24 +64,24 @@ class Pairing:
     moved: bool = False
 
 
-@dataclass
 class _Profile:
-    exact: str
-    words: Counter[str]
-    size: int
+    """A clause as alignment sees it; word counts are computed only when needed."""
 
+    def __init__(self, clause: Clause, options: CompareOptions) -> None:
+        self.exact = keys(clause_body(clause), options)
 
-def _profile(clause: Clause, options: CompareOptions) -> _Profile:
-    clause_keys = keys(clause_body(clause), options)
-    words = Counter(k.casefold() for k in clause_keys if k[:1].isalnum())
-    return _Profile("\x01".join(clause_keys), words, sum(words.values()))
+    @cached_property
+    def words(self) -> Counter[str]:
+        return Counter(k.casefold() for k in self.exact if k[:1].isalnum())
+
+    @cached_property
+    def size(self) -> int:
+        return sum(self.words.values())
 
 
 def shared_words(a: Counter[str], b: Counter[str]) -> int:
     """|A∩B| on multisets."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(min(count, b[word]) for word, count in a.items() if word in b)
+    return sum(min(a[word], b[word]) for word in a.keys() & b.keys())
 
 
 def dice(a: Counter[str], b: Counter[str]) -> float:
@@ -87,8 +92,8 @@ def dice(a: Counter[str], b: Counter[str]) -> float:
 
 class _Aligner:
     def __init__(self, old: Sequence[Clause], new: Sequence[Clause], options: CompareOptions):
-        self.old = [_profile(c, options) for c in old]
-        self.new = [_profile(c, options) for c in new]
+        self.old = [_Profile(c, options) for c in old]
+        self.new = [_Profile(c, options) for c in new]
         self.old_match: dict[int, int] = {}
         self.new_match: dict[int, int] = {}
         self.scores: dict[tuple[int, int], float] = {}
@@ -97,14 +102,12 @@ class _Aligner:
         self.shared: dict[tuple[int, int], int] = {}
         self.old_score: dict[int, float] = {}
         self.new_score: dict[int, float] = {}
-        self.frequency: Counter[str] = Counter()
-        for profile in (*self.old, *self.new):
-            self.frequency.update(profile.words.keys())
-        self.clause_count = max(len(self.old) + len(self.new), 1)
+        self.frequency: Counter[str] = Counter()  # in how many unpaired clauses a word occurs
+        self.informative_limit = 0.0
 
     # -- 1. identical content --------------------------------------------------------
     def pair_identical(self) -> None:
-        new_by_exact: dict[str, list[int]] = {}
+        new_by_exact: dict[tuple[str, ...], list[int]] = {}
         for j, profile in enumerate(self.new):
             new_by_exact.setdefault(profile.exact, []).append(j)
         for i, profile in enumerate(self.old):
@@ -124,6 +127,10 @@ class _Aligner:
     def candidates(self) -> list[tuple[int, int]]:
         free_old = [i for i in range(len(self.old)) if i not in self.old_match]
         free_new = [j for j in range(len(self.new)) if j not in self.new_match]
+        for profile in (*(self.old[i] for i in free_old), *(self.new[j] for j in free_new)):
+            self.frequency.update(profile.words.keys())
+        self.informative_limit = max(INFORMATIVE_SHARE * (len(free_old) + len(free_new)),
+                                     MIN_INFORMATIVE_LIMIT)
         if len(free_old) * len(free_new) <= ALL_PAIRS_LIMIT:
             return [(i, j) for i in free_old for j in free_new]
         document_frequency = self.frequency
@@ -131,13 +138,17 @@ class _Aligner:
         for j in free_new:
             for word in self._rare_words(self.new[j], document_frequency):
                 postings.setdefault(word, []).append(j)
-        pairs: set[tuple[int, int]] = set()
+        pairs: list[tuple[int, int]] = []
         for i in free_old:
-            for word in self._rare_words(self.old[i], document_frequency):
+            hits: Counter[int] = Counter()
+            rare = self._rare_words(self.old[i], document_frequency)
+            for word in rare:
                 posting = postings.get(word, ())
                 if len(posting) <= MAX_POSTING:
-                    pairs.update((i, j) for j in posting)
-        return sorted(pairs)
+                    hits.update(posting)
+            needed = min(MIN_SHARED_RARE, len(rare))
+            pairs.extend((i, j) for j, count in sorted(hits.items()) if count >= needed)
+        return pairs
 
     @staticmethod
     def _rare_words(profile: _Profile, frequency: Counter[str]) -> list[str]:
@@ -213,7 +224,7 @@ class _Aligner:
         return found
 
     def _informative(self, word: str) -> bool:
-        return self.frequency[word] <= INFORMATIVE_SHARE * self.clause_count
+        return self.frequency[word] <= self.informative_limit
 
     def _group(
         self,

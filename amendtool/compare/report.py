@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from amendtool.compare.align import CONFIDENT_THRESHOLD, Pairing, align
-from amendtool.compare.tokens import CompareOptions, keys
-from amendtool.compare.words import Span, count_words, word_diff
+from amendtool.compare.tokens import CompareOptions, count_words, keys
+from amendtool.compare.words import Span, word_diff
 from amendtool.model import Clause, ClauseKind, Meta, Resolution, clause_body
 
 

@@ -12,13 +12,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_TOKEN = re.compile(r"\s*(\w+(?:['’]\w+)*|[^\w\s])(\s*)")
+_TOKEN = re.compile(r"\s*(?:\w+(?:['’]\w+)*|[^\w\s])\s*")
 _TYPOGRAPHY = str.maketrans({
     "’": "'", "‘": "'", "‚": "'", "`": "'", "´": "'",
     "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
     "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
-    "…": "...",
-})  # fmt: skip
+})  # fmt: skip  (one character for one: token boundaries stay where they were)
 PUNCTUATION_KEY = "\x00punct"
 _PUNCTUATION = re.compile(r"[^\w']+")
 
@@ -31,12 +30,13 @@ class CompareOptions:
     ignore_punctuation: bool = False
 
 
+_DEFAULT = CompareOptions()
 _CACHE_SIZE = 1 << 16  # texts and tokens; repeated across alignment, spans and statistics
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _tokens(text: str) -> tuple[str, ...]:
-    found = tuple(m.group(0) for m in _TOKEN.finditer(text))
+    found = tuple(_TOKEN.findall(text))
     return found if found else ((text,) if text else ())
 
 
@@ -69,7 +69,6 @@ def units(text: str, options: CompareOptions) -> list[str]:
     return merged
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
 def key(unit: str, options: CompareOptions) -> str:
     """The comparison key of one unit (see :func:`units`)."""
     word = unit.strip().translate(_TYPOGRAPHY)
@@ -81,7 +80,18 @@ def key(unit: str, options: CompareOptions) -> str:
 @lru_cache(maxsize=_CACHE_SIZE)
 def keys(text: str, options: CompareOptions) -> tuple[str, ...]:
     """Keys of every unit of ``text``."""
+    if options == _DEFAULT:  # fast path: fold typography once, tokens line up one for one
+        folded = tuple(map(str.strip, _TOKEN.findall(text.translate(_TYPOGRAPHY))))
+        return folded if folded else tuple(map(str.strip, _tokens(text)))
     return tuple(key(u, options) for u in units(text, options))
+
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def count_words(text: str) -> int:
+    """Words and numbers in ``text`` (punctuation is not counted)."""
+    return len(_WORD.findall(text))
 
 
 def is_word(token_key: str) -> bool:

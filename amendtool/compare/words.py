@@ -9,10 +9,9 @@ into the original tokens of each side. Spans rebuild both texts exactly.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
-from amendtool.compare.tokens import CompareOptions, is_word, key, keys, units
+from amendtool.compare.tokens import CompareOptions, keys, units
 
 SpanOp = Literal["equal", "delete", "insert"]
 _FIRST_CODE_POINT = 0x10000  # supplementary planes: room for a million distinct tokens
@@ -28,18 +27,19 @@ class Span:
     new: str
 
 
-def _encode(texts: tuple[list[str], list[str]], options: CompareOptions) -> tuple[str, str]:
+def _encode(*sides: tuple[str, ...]) -> list[str]:
+    """Each side's keys as a string, one character per distinct key."""
     codes: dict[str, str] = {}
     encoded = []
-    for side in texts:
+    for side in sides:
         chars = []
-        for token in side:
-            token_key = key(token, options)
-            if token_key not in codes:
-                codes[token_key] = chr(_FIRST_CODE_POINT + len(codes))
-            chars.append(codes[token_key])
+        for token_key in side:
+            code = codes.get(token_key)
+            if code is None:
+                code = codes[token_key] = chr(_FIRST_CODE_POINT + len(codes))
+            chars.append(code)
         encoded.append("".join(chars))
-    return encoded[0], encoded[1]
+    return encoded
 
 
 def word_diff(old: str, new: str, options: CompareOptions | None = None) -> tuple[Span, ...]:
@@ -50,7 +50,7 @@ def word_diff(old: str, new: str, options: CompareOptions | None = None) -> tupl
     if keys(old, options) == keys(new, options):
         return (Span("equal", old, new),) if old or new else ()
     old_tokens, new_tokens = units(old, options), units(new, options)
-    old_codes, new_codes = _encode((old_tokens, new_tokens), options)
+    old_codes, new_codes = _encode(keys(old, options), keys(new, options))
     engine = diff_match_patch()
     engine.Diff_Timeout = 0
     diffs = engine.diff_main(old_codes, new_codes, False)
@@ -71,9 +71,3 @@ def word_diff(old: str, new: str, options: CompareOptions | None = None) -> tupl
             spans.append(Span("insert", "", "".join(new_tokens[new_at : new_at + count])))
             new_at += count
     return tuple(spans)
-
-
-@lru_cache(maxsize=1 << 16)
-def count_words(text: str) -> int:
-    """Words and numbers in ``text`` (punctuation is not counted)."""
-    return sum(1 for token_key in keys(text, _PLAIN) if is_word(token_key))

@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass, field
 
 from amendtool.eids import clause_ids, point_ids
-from amendtool.model import Clause, ClauseKind, LineFate, Note, Point, Unclassified
+from amendtool.model import Clause, ClauseKind, LineFate, Note, Point, Unclassified, all_notes
 from amendtool.textparse.normalise import normalise_space
 from amendtool.textparse.notes import extract_notes
 from amendtool.textparse.phrases import LanguagePhrases
 
 _BULLET = re.compile(r"^[-–—•‐·*▪]+\s*")
-_PARAGRAPH = re.compile(r"^(\d{1,3}(?: ?[a-z])?) ?\.(?:\s+|(?=[^\d\s])|$)(.*)$")
+_PARAGRAPH = re.compile(r"^(\d{1,5}(?: ?[a-z])?) ?\.(?:\s+|(?=[^\d\s])|$)(.*)$")
 _RECITAL = re.compile(r"^([A-Z]{1,2}(?: ?[a-z])?) ?\.(?:\s+|(?=[^\d\s.])|$)(.*)$")
 _RECITAL_NO_PERIOD = re.compile(r"^([A-Z]{1,2}) +(.*)$")
 _POINT = re.compile(r"^\(([a-z]{1,2}|[ivxlc]+)\)\s*(.*)$|^([a-z])\)\s+(.*)$")
@@ -262,7 +262,8 @@ class _BodyParser:
                 self.fates.append(LineFate(line_no, "", "unclassified"))
         for line_no in self.pending_bullet:
             self.fates.append(LineFate(line_no, "", "dropped", "lone bullet"))
-        footnote_bodies = self._trailer_fates()
+        markers = {n.marker for kind in built.values() for c in kind for n in all_notes(c)}
+        footnote_bodies = self._trailer_fates(markers)
         return BodyResult(
             citations=_with_note_bodies(built[ClauseKind.CITATION], footnote_bodies),
             recitals=_with_note_bodies(built[ClauseKind.RECITAL], footnote_bodies),
@@ -272,9 +273,8 @@ class _BodyParser:
             warnings=self.warnings,
         )
 
-    def _trailer_fates(self) -> dict[str, str]:
+    def _trailer_fates(self, markers: set[str]) -> dict[str, str]:
         bodies: dict[str, str] = {}
-        markers = {n.marker for c in self.clauses for n in extract_notes(" ".join(c.parts))[1]}
         for line_no, text in self.trailer:
             footnote = _FOOTNOTE_BODY.match(text)
             marker = footnote and (footnote.group(1) or footnote.group(2))

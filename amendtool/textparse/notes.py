@@ -28,6 +28,8 @@ def _is_footnote(text: str, match: re.Match[str]) -> bool:
 
 def extract_notes(text: str) -> tuple[str, tuple[Note, ...]]:
     """Remove footnote markers from ``text``; return the clean text and the notes."""
+    if "[" not in text and "(" not in text:
+        return text, ()
     notes: list[Note] = []
     pieces: list[str] = []
     cursor = 0
