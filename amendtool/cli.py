@@ -121,7 +121,7 @@ def _use_color(choice: bool | None, output: str | None) -> bool:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "html", "markdown", "akn"]),
     default="text",
     show_default=True,
     help="Report format.",
@@ -163,16 +163,34 @@ def diff(
     report = compare(
         old, new, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation, section=section
     )
-    if output_format == "json":
-        from amendtool.render.json_report import render_json
-
-        text = render_json(report)
-    else:
-        from amendtool.render.terminal import render_text
-
-        text = render_text(report, show_all=show_all, color=_use_color(color, output))
+    text = _render(report, output_format, show_all, _use_color(color, output))
     write_output(text.encode("utf-8"), output)
     ctx.exit(EXIT_DIFFERENT if report.differs else EXIT_SAME)
+
+
+def _render(report: Any, output_format: str, show_all: bool, color: bool) -> str:
+    """The report in one format (renderers are imported only when used)."""
+    match output_format:
+        case "json":
+            from amendtool.render.json_report import render_json
+
+            return render_json(report)
+        case "html":
+            from amendtool.render.html_report import render_html
+
+            return render_html(report)
+        case "markdown":
+            from amendtool.render.markdown_report import render_markdown
+
+            return render_markdown(report, show_all=show_all)
+        case "akn":
+            from amendtool.render.akn_report import render_akn_amendments
+
+            return render_akn_amendments(report, _markup_date())
+        case _:
+            from amendtool.render.terminal import render_text
+
+            return render_text(report, show_all=show_all, color=color)
 
 
 def _run(entry: Callable[..., Any]) -> int:

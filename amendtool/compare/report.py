@@ -90,6 +90,8 @@ class Statistics:
     words_inserted: int
     words_deleted: int
     words_kept: int
+    insertions: int  # inserted spans (runs of inserted words), over all changes
+    deletions: int  # deleted spans
 
     @property
     def share_kept(self) -> float:
@@ -219,6 +221,8 @@ def _statistics(
         words_inserted=sum(c.words_inserted for c in changes),
         words_deleted=sum(c.words_deleted for c in changes),
         words_kept=sum(c.words_kept for c in changes),
+        insertions=sum(1 for c in changes for s in c.spans if s.op == "insert"),
+        deletions=sum(1 for c in changes for s in c.spans if s.op == "delete"),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from amendtool.compare.report import SECTION_NAMES, Change, ClauseRef, Relation
+from amendtool.compare.words import Span
 
 
 def join_words(items: list[str]) -> str:
@@ -66,3 +67,22 @@ def headline(change: Change) -> str:
     if change.weak:
         text += f" (uncertain match: {round(change.similarity * 100)}% of words shared)"
     return text
+
+
+def display_runs(spans: tuple[Span, ...]) -> list[tuple[str, str]]:
+    """``(op, text)`` runs for showing both sides in one line.
+
+    Each side keeps its own spacing (``"Kazakhstan "`` before a deleted word,
+    ``"Kazakhstan"`` before a comma), so a space is added where two words would touch.
+    """
+    runs: list[tuple[str, str]] = []
+    last_char = ""
+    for span in spans:
+        text = span.old if span.op == "delete" else span.new
+        if not text:
+            continue
+        if last_char.isalnum() and text[0].isalnum():
+            runs.append(("equal", " "))
+        runs.append((span.op, text))
+        last_char = text[-1]
+    return runs

@@ -66,6 +66,8 @@ def report_to_dict(report: ChangeReport) -> dict[str, Any]:
             "words_deleted": stats.words_deleted,
             "words_kept": stats.words_kept,
             "share_kept": round(stats.share_kept, 4),
+            "insertions": stats.insertions,
+            "deletions": stats.deletions,
         },
     }
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from amendtool.compare.report import ChangeReport, Relation, Statistics
 from amendtool.compare.words import Span
 from amendtool.model import Meta
-from amendtool.render.describe import headline, join_words
+from amendtool.render.describe import display_runs, headline, join_words
 
 Styler = Callable[[str, str], str]
 
@@ -24,25 +24,10 @@ def ansi_style(text: str, op: str) -> str:
 
 
 def _marked(spans: tuple[Span, ...], style: Styler) -> str:
-    """Spans with markers; a space is added where two words would otherwise touch.
-
-    Each side keeps its own spacing (``"Kazakhstan "`` before a deleted word, ``"Kazakhstan"``
-    before a comma), so display needs the space the two sides do not share.
-    """
-    out: list[str] = []
-    last_char = ""
-    for span in spans:
-        text = span.old if span.op == "delete" else span.new
-        if not text:
-            continue
-        if last_char.isalnum() and text[0].isalnum():
-            out.append(" ")
-        if span.op == "equal":
-            out.append(text)
-        else:
-            core = text.rstrip()
-            out.append(style(core, span.op) + text[len(core) :])
-        last_char = text[-1]
+    out = []
+    for op, text in display_runs(spans):
+        core = text.rstrip()
+        out.append(text if op == "equal" or not core else style(core, op) + text[len(core):])
     return "".join(out)
 
 

@@ -1,0 +1,61 @@
+"""ChangeReport -> Markdown to paste into an e-mail or an issue: summary table, then changes."""
+
+from __future__ import annotations
+
+import re
+
+from amendtool.compare.report import ChangeReport, Relation
+from amendtool.compare.words import Span
+from amendtool.model import ClauseKind
+from amendtool.render.describe import display_runs, headline
+from amendtool.render.terminal import describe_draft
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def escape(text: str) -> str:
+    """Document text made inert in Markdown (and in the HTML that Markdown allows)."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _marked(spans: tuple[Span, ...]) -> str:
+    out = []
+    for op, text in display_runs(spans):
+        core = text.rstrip()
+        if op == "equal" or not core:
+            out.append(escape(text))
+        else:
+            mark = "~~" if op == "delete" else "**"
+            out.append(f"{mark}{escape(core)}{mark}{text[len(core):]}")
+    return "".join(out)
+
+
+def render_markdown(report: ChangeReport, show_all: bool = False) -> str:
+    """The report as Markdown."""
+    stats = report.statistics
+    counts = {(s, r): n for s, r, n in stats.by_section}
+    relations = [r for r, n in stats.by_relation if n]
+    lines = [
+        f"## Changes: {escape(report.old_meta.title or 'old draft')} → "
+        f"{escape(report.new_meta.title or 'new draft')}",
+        "",
+        f"- Old: {escape(describe_draft(report.old_meta, report.old_source))}",
+        f"- New: {escape(describe_draft(report.new_meta, report.new_source))}",
+        "",
+        "| Section | " + " | ".join(r.value for r in relations) + " |",
+        "|---|" + "---:|" * len(relations),
+    ]
+    for section in ClauseKind:
+        if any(counts.get((section, r)) for r in relations):
+            row = " | ".join(str(counts.get((section, r), 0)) for r in relations)
+            lines.append(f"| {section.value}s | {row} |")
+    total = dict(stats.by_relation)
+    lines.append("| **all** | " + " | ".join(str(total[r]) for r in relations) + " |")
+    lines += ["", f"{stats.words_inserted} words inserted, {stats.words_deleted} deleted; "
+                  f"{round(stats.share_kept * 100)}% of the old text kept. "
+                  "~~Struck~~ words were deleted, **bold** words inserted.", ""]
+    for change in report.changes:
+        if change.relation is Relation.UNCHANGED and not show_all:
+            continue
+        lines += [f"### {escape(headline(change))}", "", _marked(change.spans), ""]
+    return "\n".join(lines)
