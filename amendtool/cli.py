@@ -168,6 +168,48 @@ def diff(
     ctx.exit(EXIT_DIFFERENT if report.differs else EXIT_SAME)
 
 
+@cli.command()
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["markdown", "html", "akn"]),
+    default="markdown",
+    show_default=True,
+    help="Amendment list format.",
+)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically).")
+@click.pass_context
+def amendments(
+    ctx: click.Context, old: str, new: str, output_format: str, output: str | None
+) -> None:
+    """Write the changes from OLD to NEW as EP amendments to OLD.
+
+    "Amendment 1", its target in OLD ("Recital C", "Paragraph 4 a (new)"), a two-column
+    table with the changed words in bold italics. Exit status as for diff.
+    """
+    from amendtool.compare import compare
+    from amendtool.outputs import write_output
+
+    report = compare(old, new)
+    match output_format:
+        case "html":
+            from amendtool.render.amendment_list import render_amendments_html
+
+            text = render_amendments_html(report)
+        case "akn":
+            from amendtool.render.akn_report import render_akn_amendments
+
+            text = render_akn_amendments(report, _markup_date())
+        case _:
+            from amendtool.render.amendment_list import render_amendments_markdown
+
+            text = render_amendments_markdown(report)
+    write_output(text.encode("utf-8"), output)
+    ctx.exit(EXIT_DIFFERENT if report.differs else EXIT_SAME)
+
+
 def _render(report: Any, output_format: str, show_all: bool, color: bool) -> str:
     """The report in one format (renderers are imported only when used)."""
     match output_format:

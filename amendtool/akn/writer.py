@@ -16,7 +16,7 @@ from lxml.builder import ElementMaker
 
 from amendtool.akn import AKN_NS, AMENDTOOL_NS
 from amendtool.akn.languages import alpha3
-from amendtool.model import Clause, DocKind, Note, Point, Resolution, all_notes
+from amendtool.model import Clause, DocKind, Meta, Note, Point, Resolution, all_notes
 from amendtool.textparse.phrases import language
 
 E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS, "at": AMENDTOOL_NS})
@@ -34,19 +34,17 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-def work_uri(resolution: Resolution, fallback_date: str) -> str:
+def work_uri(meta: Meta, fallback_date: str) -> str:
     """The FRBR Work URI: ``/akn/eu/statement/{subtype}/{date}/{number}``."""
-    meta = resolution.meta
     number = meta.numbers[0].replace("/", "-") if meta.numbers else slug(meta.title or "untitled")
     number = re.sub(r"[^A-Za-z0-9_()\-]", "-", number)
     return f"/akn/eu/statement/{meta.kind.value}/{meta.date or fallback_date}/{number}"
 
 
-def expression_uri(resolution: Resolution, fallback_date: str) -> str:
+def expression_uri(meta: Meta, fallback_date: str) -> str:
     """Work URI + ``/{lang}@{date}``."""
-    meta = resolution.meta
     version = meta.date or fallback_date
-    return f"{work_uri(resolution, fallback_date)}/{alpha3(meta.language)}@{version}"
+    return f"{work_uri(meta, fallback_date)}/{alpha3(meta.language)}@{version}"
 
 
 def _inline_text(parent: etree._Element, text: str, notes: tuple[Note, ...], lang: str) -> None:
@@ -157,8 +155,8 @@ def _paragraph(clause: Clause, lang: str) -> etree._Element:
 
 def _identification(resolution: Resolution, markup_date: str) -> etree._Element:
     meta = resolution.meta
-    work = work_uri(resolution, markup_date)
-    expression = expression_uri(resolution, markup_date)
+    work = work_uri(meta, markup_date)
+    expression = expression_uri(meta, markup_date)
     date = meta.date or markup_date
     date_name = DATE_NAME[meta.kind] if meta.date else "markup"
     authors = [f"#{g.id}" for g in meta.groups] or ["#ep"]

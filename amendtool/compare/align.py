@@ -129,8 +129,9 @@ class _Aligner:
         free_new = [j for j in range(len(self.new)) if j not in self.new_match]
         for profile in (*(self.old[i] for i in free_old), *(self.new[j] for j in free_new)):
             self.frequency.update(profile.words.keys())
-        self.informative_limit = max(INFORMATIVE_SHARE * (len(free_old) + len(free_new)),
-                                     MIN_INFORMATIVE_LIMIT)
+        self.informative_limit = max(
+            INFORMATIVE_SHARE * (len(free_old) + len(free_new)), MIN_INFORMATIVE_LIMIT
+        )
         if len(free_old) * len(free_new) <= ALL_PAIRS_LIMIT:
             return [(i, j) for i in free_old for j in free_new]
         document_frequency = self.frequency

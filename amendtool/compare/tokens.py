@@ -13,11 +13,25 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _TOKEN = re.compile(r"\s*(?:\w+(?:['’]\w+)*|[^\w\s])\s*")
-_TYPOGRAPHY = str.maketrans({
-    "’": "'", "‘": "'", "‚": "'", "`": "'", "´": "'",
-    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
-    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
-})  # fmt: skip  (one character for one: token boundaries stay where they were)
+_TYPOGRAPHY = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "‚": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+        "−": "-",
+    }
+)  # fmt: skip  (one character for one: token boundaries stay where they were)
 PUNCTUATION_KEY = "\x00punct"
 _PUNCTUATION = re.compile(r"[^\w']+")
 

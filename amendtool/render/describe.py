@@ -86,3 +86,30 @@ def display_runs(spans: tuple[Span, ...]) -> list[tuple[str, str]]:
         runs.append((span.op, text))
         last_char = text[-1]
     return runs
+
+
+def side_runs(spans: tuple[Span, ...], side: str, texts: list[str]) -> list[list[tuple[str, str]]]:
+    """One side's runs cut back into the clauses it joined (``texts``, joined by one space).
+
+    ``side`` is ``old`` (equal and deleted runs) or ``new`` (equal and inserted runs). The
+    joining spaces are dropped, so each clause's runs rebuild exactly its own text.
+    """
+    marked_op = "delete" if side == "old" else "insert"
+    boundaries = []
+    position = 0
+    for text in texts:
+        boundaries.append((position, position + len(text)))
+        position += len(text) + 1
+    per_clause: list[list[tuple[str, str]]] = [[] for _ in texts]
+    offset = 0
+    for span in spans:
+        if span.op not in ("equal", marked_op):
+            continue
+        text = span.old if side == "old" else span.new
+        op = "equal" if span.op == "equal" else span.op
+        for index, (start, end) in enumerate(boundaries):
+            lo, hi = max(start, offset), min(end, offset + len(text))
+            if lo < hi:
+                per_clause[index].append((op, text[lo - offset : hi - offset]))
+        offset += len(text)
+    return per_clause

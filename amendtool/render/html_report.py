@@ -31,11 +31,11 @@ KIND_NAMES = {
 SHOWN_BY_DEFAULT = {r for r in Relation if r is not Relation.UNCHANGED}
 
 
-def _asset(name: str) -> str:
+def read_asset(name: str) -> str:
     return resources.files("amendtool.render").joinpath(f"assets/{name}").read_text("utf-8")
 
 
-def _csp_hash(text: str) -> str:
+def csp_hash(text: str) -> str:
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
@@ -49,8 +49,10 @@ def _draft_rows(old: Meta, new: Meta, old_source: str, new_source: str) -> list[
         ("Title", (old.title, new.title)),
         ("Reference", (", ".join(old.numbers), ", ".join(new.numbers))),
         ("Date", (old.date, new.date)),
-        ("Groups", (", ".join(g.printed for g in old.groups),
-                    ", ".join(g.printed for g in new.groups))),
+        (
+            "Groups",
+            (", ".join(g.printed for g in old.groups), ", ".join(g.printed for g in new.groups)),
+        ),
         ("File", (old_source, new_source)),
     ]
     return [E.tr(E.th(label), *cells(values)) for label, values in rows if any(values)]
@@ -64,16 +66,23 @@ def _summary(report: ChangeReport) -> list[Any]:
     body = []
     for section in ClauseKind:
         if any(counts.get((section, r)) for r in relations):
-            body.append(E.tr(E.th(SECTION_NAMES[section][1]),
-                             *(E.td(str(counts.get((section, r), 0)), {"class": "n"})
-                               for r in relations)))
+            body.append(
+                E.tr(
+                    E.th(SECTION_NAMES[section][1]),
+                    *(E.td(str(counts.get((section, r), 0)), {"class": "n"}) for r in relations),
+                )
+            )
     total = dict(stats.by_relation)
     body.append(E.tr(E.th("All"), *(E.td(str(total[r]), {"class": "n"}) for r in relations)))
-    line = (f"{stats.clauses_old} clauses in the old draft, {stats.clauses_new} in the new. "
-            f"{stats.words_inserted} words inserted, {stats.words_deleted} deleted; "
-            f"{round(stats.share_kept * 100)}% of the old text kept.")
-    return [E.p(line, {"class": "summary-line"}), E.table(E.thead(head), E.tbody(*body),
-                                                          {"class": "summary"})]
+    line = (
+        f"{stats.clauses_old} clauses in the old draft, {stats.clauses_new} in the new. "
+        f"{stats.words_inserted} words inserted, {stats.words_deleted} deleted; "
+        f"{round(stats.share_kept * 100)}% of the old text kept."
+    )
+    return [
+        E.p(line, {"class": "summary-line"}),
+        E.table(E.thead(head), E.tbody(*body), {"class": "summary"}),
+    ]
 
 
 def _spans(spans: tuple[Span, ...], side: str) -> list[Any]:
@@ -92,7 +101,7 @@ def _spans(spans: tuple[Span, ...], side: str) -> list[Any]:
 def _marked(make: Any, text: str) -> list[Any]:
     """The element around the words; the space after them stays outside."""
     core = text.rstrip()
-    return [make(core), text[len(core):]] if core else [text]
+    return [make(core), text[len(core) :]] if core else [text]
 
 
 def _old_neighbour(report: ChangeReport, index: int) -> tuple[str, int] | None:
@@ -101,8 +110,11 @@ def _old_neighbour(report: ChangeReport, index: int) -> tuple[str, int] | None:
     best: tuple[int, str, int] | None = None
     for position, change in enumerate(report.changes):
         for ref in change.old:
-            if ref.section is moved.section and ref.position < moved.position and (
-                    best is None or ref.position > best[0]):
+            if (
+                ref.section is moved.section
+                and ref.position < moved.position
+                and (best is None or ref.position > best[0])
+            ):
                 best = (ref.position, ref.label, position)
     return (best[1], best[2]) if best else None
 
@@ -114,26 +126,47 @@ def _change(report: ChangeReport, index: int) -> Any:
     new_label = refs_label(change.new) if change.new else "(not in the new draft)"
     section = E.section(
         E.h3(E.span(relation, {"class": "badge"}), headline(change)),
-        {"class": f"change r-{relation}", "id": f"change-{index + 1}", "tabindex": "-1",
-         "data-relation": relation},
+        {
+            "class": f"change r-{relation}",
+            "id": f"change-{index + 1}",
+            "tabindex": "-1",
+            "data-relation": relation,
+        },
     )
     if change.weak:
-        section.append(E.p(f"Uncertain match: {round(change.similarity * 100)}% of the words "
-                           "are shared; check the wording.", {"class": "weak"}))
+        section.append(
+            E.p(
+                f"Uncertain match: {round(change.similarity * 100)}% of the words "
+                "are shared; check the wording.",
+                {"class": "weak"},
+            )
+        )
     old_cell = E.td(*_spans(change.spans, "old")) if change.old else E.td(E.em("(new)"))
     new_cell = E.td(*_spans(change.spans, "new")) if change.new else E.td(E.em("(deleted)"))
-    section.append(E.table(E.thead(E.tr(E.th(f"Old: {old_label}"), E.th(f"New: {new_label}"))),
-                           E.tbody(E.tr(old_cell, new_cell)), {"class": "sbs"}))
+    section.append(
+        E.table(
+            E.thead(E.tr(E.th(f"Old: {old_label}"), E.th(f"New: {new_label}"))),
+            E.tbody(E.tr(old_cell, new_cell)),
+            {"class": "sbs"},
+        )
+    )
     section.append(E.div(E.p(*_spans(change.spans, "inline")), {"class": "inline"}))
     if change.relation is Relation.MOVED:
         neighbour = _old_neighbour(report, index)
-        where = (["In the old draft it followed ", E.a(neighbour[0],
-                                                         href=f"#change-{neighbour[1] + 1}"), "."]
-                 if neighbour else ["In the old draft it came first in its section."])
+        where = (
+            [
+                "In the old draft it followed ",
+                E.a(neighbour[0], href=f"#change-{neighbour[1] + 1}"),
+                ".",
+            ]
+            if neighbour
+            else ["In the old draft it came first in its section."]
+        )
         section.append(E.p(*where, {"class": "related"}))
     elif change.relation in (Relation.SPLIT, Relation.MERGED):
-        section.append(E.p(f"{old_label} (old) corresponds to {new_label} (new).",
-                           {"class": "related"}))
+        section.append(
+            E.p(f"{old_label} (old) corresponds to {new_label} (new).", {"class": "related"})
+        )
     return section
 
 
@@ -141,8 +174,12 @@ def _toc(report: ChangeReport) -> Any:
     groups: dict[ClauseKind, list[Any]] = {kind: [] for kind in ClauseKind}
     for index, change in enumerate(report.changes):
         section = (change.new or change.old)[0].section
-        groups[section].append(E.li(E.a(headline(change), href=f"#change-{index + 1}"),
-                                    {"data-relation": change.relation.value}))
+        groups[section].append(
+            E.li(
+                E.a(headline(change), href=f"#change-{index + 1}"),
+                {"data-relation": change.relation.value},
+            )
+        )
     blocks: list[Any] = [E.h2("Contents")]
     for kind, items in groups.items():
         if items:
@@ -162,9 +199,11 @@ def _controls(report: ChangeReport) -> Any:
             box.set("checked", "checked")
         boxes.append(E.label(box, f" {relation.value} ({counts[relation]})"))
     return E.nav(
-        E.fieldset(E.legend("View"),
-                   E.button("Side by side", type="button", **{"data-view": "side-by-side"}),
-                   E.button("Inline", type="button", **{"data-view": "inline"})),
+        E.fieldset(
+            E.legend("View"),
+            E.button("Side by side", type="button", **{"data-view": "side-by-side"}),
+            E.button("Inline", type="button", **{"data-view": "inline"}),
+        ),
         E.button("◀ Previous (p)", type="button", id="previous"),
         E.button("Next (n) ▶", type="button", id="next"),
         E.span("", id="position", **{"aria-live": "polite"}),
@@ -175,14 +214,21 @@ def _controls(report: ChangeReport) -> Any:
 
 def render_html(report: ChangeReport) -> str:
     """The whole report as one HTML document."""
-    css, script = _asset("report.css"), _asset("report.js")
-    policy = (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(script)}; "
-              "img-src 'none'; base-uri 'none'; form-action 'none'")
+    css, script = read_asset("report.css"), read_asset("report.js")
+    policy = (
+        f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(script)}; "
+        "img-src 'none'; base-uri 'none'; form-action 'none'"
+    )
     old, new = report.old_meta, report.new_meta
     title = f"Changes: {old.title or 'old draft'} → {new.title or 'new draft'}"
-    legend = E.p("Legend: ", DEL("deleted words"), " are struck through, ",
-                 INS("inserted words"), " underlined; each change is labelled in words.",
-                 {"class": "legend"})
+    legend = E.p(
+        "Legend: ",
+        DEL("deleted words"),
+        " are struck through, ",
+        INS("inserted words"),
+        " underlined; each change is labelled in words.",
+        {"class": "legend"},
+    )
     page = E.html(
         E.head(
             E.meta(charset="utf-8"),
@@ -194,15 +240,20 @@ def render_html(report: ChangeReport) -> str:
         E.body(
             E.header(
                 E.h1(title),
-                E.table(E.thead(E.tr(E.th(""), E.th("Old draft"), E.th("New draft"))),
-                        E.tbody(*_draft_rows(old, new, report.old_source, report.new_source)),
-                        {"class": "drafts"}),
+                E.table(
+                    E.thead(E.tr(E.th(""), E.th("Old draft"), E.th("New draft"))),
+                    E.tbody(*_draft_rows(old, new, report.old_source, report.new_source)),
+                    {"class": "drafts"},
+                ),
                 *_summary(report),
                 legend,
             ),
             _controls(report),
-            E.main(_toc(report), E.h2("Changes"),
-                   *(_change(report, i) for i in range(len(report.changes)))),
+            E.main(
+                _toc(report),
+                E.h2("Changes"),
+                *(_change(report, i) for i in range(len(report.changes))),
+            ),
             E.footer(E.p(f"Made by amendtool {__version__}. No outside resources are loaded.")),
             E.script(script),
         ),

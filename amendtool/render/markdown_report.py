@@ -26,7 +26,7 @@ def _marked(spans: tuple[Span, ...]) -> str:
             out.append(escape(text))
         else:
             mark = "~~" if op == "delete" else "**"
-            out.append(f"{mark}{escape(core)}{mark}{text[len(core):]}")
+            out.append(f"{mark}{escape(core)}{mark}{text[len(core) :]}")
     return "".join(out)
 
 
@@ -51,9 +51,13 @@ def render_markdown(report: ChangeReport, show_all: bool = False) -> str:
             lines.append(f"| {section.value}s | {row} |")
     total = dict(stats.by_relation)
     lines.append("| **all** | " + " | ".join(str(total[r]) for r in relations) + " |")
-    lines += ["", f"{stats.words_inserted} words inserted, {stats.words_deleted} deleted; "
-                  f"{round(stats.share_kept * 100)}% of the old text kept. "
-                  "~~Struck~~ words were deleted, **bold** words inserted.", ""]
+    lines += [
+        "",
+        f"{stats.words_inserted} words inserted, {stats.words_deleted} deleted; "
+        f"{round(stats.share_kept * 100)}% of the old text kept. "
+        "~~Struck~~ words were deleted, **bold** words inserted.",
+        "",
+    ]
     for change in report.changes:
         if change.relation is Relation.UNCHANGED and not show_all:
             continue

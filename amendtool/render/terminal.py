@@ -27,7 +27,7 @@ def _marked(spans: tuple[Span, ...], style: Styler) -> str:
     out = []
     for op, text in display_runs(spans):
         core = text.rstrip()
-        out.append(text if op == "equal" or not core else style(core, op) + text[len(core):])
+        out.append(text if op == "equal" or not core else style(core, op) + text[len(core) :])
     return "".join(out)
 
 

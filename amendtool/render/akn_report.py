@@ -1,0 +1,254 @@
+"""ChangeReport -> Akoma Ntoso ``amendmentList``: one ``amendment`` per changed clause.
+
+The EP's two-column pattern (shared/akn/guide.md §10): an ``amendmentHeading`` naming the
+target in the first draft ("Recital C", "Paragraph 4 a (new)"), an ``amendmentContent``
+with the version titles and one ``mod`` holding two ``quotedStructure``s, the old wording
+with ``del`` and the new with ``ins``; ``activeModifications`` in each amendment's meta
+point at the target clause. eIds are unique over the whole list.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+from amendtool.akn.writer import AKN_NS, E, expression_uri, indent_structure
+from amendtool.compare.report import ChangeReport, ClauseRef, Relation
+from amendtool.model import ClauseKind, Meta
+from amendtool.render.describe import side_runs
+from amendtool.render.ep_amendments import Amendment, amendments, justification
+from amendtool.textparse.phrases import language
+
+VERSION_TITLES = {
+    "motionForResolution": "Motion for a resolution",
+    "jointMotionForResolution": "Joint motion for a resolution",
+    "resolution": "Resolution",
+}
+_TAGS = {
+    ClauseKind.CITATION: "citation",
+    ClauseKind.RECITAL: "recital",
+    ClauseKind.PARAGRAPH: "paragraph",
+}
+_MOD_TYPE = {Relation.INSERTED: "insertion", Relation.DELETED: "repeal"}
+
+
+def _p(runs: list[tuple[str, str]]) -> etree._Element:
+    p = E.p()
+    last: etree._Element | None = None
+    for op, text in runs:
+        if op == "equal":
+            if last is None:
+                p.text = (p.text or "") + text
+            else:
+                last.tail = (last.tail or "") + text
+            continue
+        core = text.rstrip()
+        last = etree.SubElement(p, f"{{{AKN_NS}}}{'del' if op == 'delete' else 'ins'}")
+        last.text = core
+        last.tail = text[len(core) :]
+    return p
+
+
+def _clause(ref: ClauseRef, runs: list[tuple[str, str]], prefix: str, wid: str) -> etree._Element:
+    eid = f"{prefix}__{ref.eid}"
+    num = [E.num(f"{ref.num}.")] if ref.num and ref.section is not ClauseKind.CITATION else []
+    if ref.section is ClauseKind.PARAGRAPH:
+        return E.paragraph(*num, E.content(_p(runs), eId=f"{eid}__content"), eId=eid, wId=wid)
+    return E(_TAGS[ref.section], *num, _p(runs), eId=eid, wId=wid)
+
+
+def _work_ids(amendment: Amendment) -> list[str]:
+    """wIds of the new clauses: the first draft's ids (guide §9); new clauses get one from
+    their EP label ("Citation 6 a (new)" -> ``cit_6a``), later parts of a split a letter."""
+    change = amendment.change
+    if not change.old:
+        label = amendment.target.removesuffix(" (new)").split(" ", 1)[1]
+        prefix = change.new[0].eid.split("_", 1)[0]
+        return [f"{prefix}_{label.replace(' ', '').replace('-', 'minus')}"]
+    first = change.old[0].eid
+    return [
+        first if index == 0 else f"{first}{chr(ord('a') + index)}"
+        for index in range(len(change.new))
+    ]
+
+
+def _quoted(
+    refs: tuple[ClauseRef, ...],
+    per_clause: list[list[tuple[str, str]]],
+    eid: str,
+    empty: str,
+    wids: list[str],
+) -> etree._Element:
+    quoted = E.quotedStructure(eId=eid)
+    if not refs:
+        quoted.append(E.p(E.i(empty)) if empty else E.p())
+    for ref, runs, wid in zip(refs, per_clause, wids, strict=True):
+        quoted.append(_clause(ref, runs, eid, wid))
+    return quoted
+
+
+def _identification(uri: str, date: str, name: str) -> etree._Element:
+    expression = f"{uri}/eng@{date}"
+    return E.identification(
+        E.FRBRWork(
+            E.FRBRthis(value=f"{uri}/!main"),
+            E.FRBRuri(value=uri),
+            E.FRBRdate(date=date, name=name),
+            E.FRBRauthor(href="#amendtool"),
+            E.FRBRcountry(value="eu"),
+            E.FRBRnumber(value=uri.rsplit("/", 1)[1]),
+        ),
+        E.FRBRExpression(
+            E.FRBRthis(value=f"{expression}/!main"),
+            E.FRBRuri(value=expression),
+            E.FRBRdate(date=date, name=name),
+            E.FRBRauthor(href="#amendtool"),
+            E.FRBRlanguage(language="eng"),
+        ),
+        E.FRBRManifestation(
+            E.FRBRthis(value=f"{expression}/!main.xml"),
+            E.FRBRuri(value=expression),
+            E.FRBRdate(date=date, name="markup"),
+            E.FRBRauthor(href="#amendtool"),
+        ),
+        source="#amendtool",
+    )
+
+
+def _destination(amendment: Amendment, old_uri: str) -> etree._Element:
+    change = amendment.change
+    if change.old:
+        return E.destination(href=f"{old_uri}/~{change.old[0].eid}")
+    if amendment.anchor is not None:
+        return E.destination(href=f"{old_uri}/~{amendment.anchor.eid}", pos="after")
+    section = {
+        ClauseKind.CITATION: "cits",
+        ClauseKind.RECITAL: "recs",
+        ClauseKind.PARAGRAPH: "body",
+    }[change.new[0].section]
+    return E.destination(href=f"{old_uri}/~{section}", pos="start")
+
+
+def _amendment(
+    amendment: Amendment, report: ChangeReport, base: str, date: str, old_uri: str
+) -> etree._Element:
+    n = amendment.number
+    change = amendment.change
+    mod_id = f"mod_{n}"
+    old_runs = side_runs(change.spans, "old", [r.text for r in change.old])
+    new_runs = side_runs(change.spans, "new", [r.text for r in change.new])
+    target_ref = change.old[0] if change.old else amendment.anchor
+    heading = E.p(f"{VERSION_TITLES[report.old_meta.kind.value]} – ")
+    if target_ref is not None:
+        heading.append(E.ref(amendment.target, eId=f"ref_{n}", href=f"{old_uri}/~{target_ref.eid}"))
+    else:
+        heading[-1:] = []
+        heading.text = f"{VERSION_TITLES[report.old_meta.kind.value]} – {amendment.target}"
+    body = E.amendmentBody(
+        E.amendmentHeading(heading),
+        E.amendmentContent(
+            E.block(VERSION_TITLES[report.old_meta.kind.value], name="versionTitle"),
+            E.block("Amendment", name="versionTitle"),
+            E.block(
+                E.mod(
+                    _quoted(
+                        change.old, old_runs, f"{mod_id}__qstr_1", "", [r.eid for r in change.old]
+                    ),
+                    _quoted(
+                        change.new,
+                        new_runs,
+                        f"{mod_id}__qstr_2",
+                        "deleted",
+                        _work_ids(amendment) if change.new else [],
+                    ),
+                    eId=mod_id,
+                ),
+                name="changeBlock",
+            ),
+        ),
+    )
+    note = justification(amendment)
+    if note:
+        body.append(E.amendmentJustification(E.p(note)))
+    uri = f"/akn/eu/amendment/{date}/{base}-am-{n}"
+    meta = E.meta(
+        _identification(uri, date, "generated"),
+        E.analysis(
+            E.activeModifications(
+                E.textualMod(
+                    E.source(href=f"#{mod_id}"),
+                    _destination(amendment, old_uri),
+                    eId=f"textualMod_{n}",
+                    type=_MOD_TYPE.get(change.relation, "substitution"),
+                )
+            ),
+            source="#amendtool",
+        ),
+    )
+    preface = E.preface(
+        E.p(
+            E.docType("Amendment"),
+            " ",
+            E.docNumber(str(n)),
+            " to ",
+            E.affectedDocument(_describe(report.old_meta), href=old_uri),
+        )
+    )
+    return E.amendment(meta, preface, body, name="amendment")
+
+
+def _describe(meta: Meta) -> str:
+    phrases = language(meta.language)
+    text = VERSION_TITLES[meta.kind.value].lower()
+    if meta.numbers:
+        text += f" {meta.numbers[0]}"
+    if meta.title:
+        text += f" {phrases.on_word} {meta.title}"
+    return text
+
+
+def build_amendment_list(report: ChangeReport, markup_date: str) -> etree._Element:
+    """The ``<akomaNtoso><amendmentList>`` element."""
+    old_uri = expression_uri(report.old_meta, markup_date)
+    new_uri = expression_uri(report.new_meta, markup_date)
+    base = old_uri.split("/")[-2]
+    items = amendments(report)
+    components: list[Any] = [
+        E.component(_amendment(a, report, base, markup_date, old_uri), eId=f"cmp_{a.number}")
+        for a in items
+    ]
+    if not components:
+        components = [
+            E.component(E.documentRef(href=new_uri, showAs="no changes", eId="dref_1"), eId="cmp_1")
+        ]
+    meta = E.meta(
+        _identification(
+            f"/akn/eu/amendmentList/{markup_date}/{base}-amendments", markup_date, "generated"
+        ),
+        E.references(
+            E.activeRef(eId="old_draft", href=old_uri, showAs=_describe(report.old_meta)),
+            E.passiveRef(eId="new_draft", href=new_uri, showAs=_describe(report.new_meta)),
+            E.TLCOrganization(
+                eId="amendtool", href="/akn/ontology/organization/amendtool", showAs="amendtool"
+            ),
+            source="#amendtool",
+        ),
+    )
+    preface = E.preface(
+        E.p(
+            f"{len(items)} amendments to ",
+            E.affectedDocument(_describe(report.old_meta), href=old_uri),
+            f", giving {_describe(report.new_meta)}",
+        )
+    )
+    return E.akomaNtoso(
+        E.amendmentList(meta, preface, E.collectionBody(*components), name="amendmentList")
+    )
+
+
+def render_akn_amendments(report: ChangeReport, markup_date: str) -> str:
+    """The amendment list as XML text."""
+    root = build_amendment_list(report, markup_date)
+    indent_structure(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8").decode("utf-8") + "\n"

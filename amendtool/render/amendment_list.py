@@ -1,0 +1,148 @@
+"""The changes from a to b written as EP amendments: "Amendment 1", the target in the first
+draft, a two-column table "Motion for a resolution | Amendment" with changed words in
+bold italics, "deleted" for a removed clause. HTML (self-contained) or Markdown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import html
+
+from amendtool.compare.report import ChangeReport, ClauseRef
+from amendtool.model import ClauseKind
+from amendtool.render.akn_report import VERSION_TITLES
+from amendtool.render.describe import side_runs
+from amendtool.render.ep_amendments import Amendment, amendments, justification
+from amendtool.render.html_report import E, csp_hash
+from amendtool.render.markdown_report import escape
+from amendtool.render.terminal import describe_draft
+
+_CSS = """
+body { font: 16px/1.5 Georgia, serif; max-width: 60rem; margin: 1rem auto; padding: 0 1rem; }
+h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin: 2rem 0 0.25rem; }
+.target { margin: 0 0 0.5rem; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+th, td { border: 1px solid #999; padding: 0.4rem 0.6rem; vertical-align: top; text-align: left; }
+th { background: #eee; font-weight: bold; text-align: center; }
+.justification { font-style: italic; color: #444; }
+@media print { h2 { break-after: avoid; } table { break-inside: avoid; } }
+"""
+
+
+def _prefix(ref: ClauseRef) -> str:
+    return f"{ref.num}. " if ref.num and ref.section is not ClauseKind.CITATION else "– "
+
+
+Side = list[tuple[ClauseRef, list[tuple[str, str]]]]
+
+
+def _sides(amendment: Amendment) -> tuple[Side, Side]:
+    change = amendment.change
+    old = side_runs(change.spans, "old", [r.text for r in change.old])
+    new = side_runs(change.spans, "new", [r.text for r in change.new])
+    return list(zip(change.old, old, strict=True)), list(zip(change.new, new, strict=True))
+
+
+def _html_cell(side: Side, empty: str) -> Any:
+    if not side:
+        return E.td(E.i(empty)) if empty else E.td()
+    cell = E.td()
+    for ref, runs in side:
+        paragraph = E.p(_prefix(ref))
+        for op, text in runs:
+            if op == "equal":
+                paragraph.append(E.span(text))
+            else:
+                core = text.rstrip()
+                paragraph.append(E.b(E.i(core)))
+                paragraph.append(E.span(text[len(core) :]))
+        cell.append(paragraph)
+    return cell
+
+
+def render_amendments_html(report: ChangeReport) -> str:
+    """The amendment list as one self-contained HTML page."""
+    version = VERSION_TITLES[report.old_meta.kind.value]
+    policy = f"default-src 'none'; style-src {csp_hash(_CSS)}; base-uri 'none'; form-action 'none'"
+    items = amendments(report)
+    sections = []
+    for amendment in items:
+        old, new = _sides(amendment)
+        section = E.section(
+            E.h2(f"Amendment {amendment.number}"),
+            E.p(E.b(version), E.br(), E.b(amendment.target), {"class": "target"}),
+            E.table(
+                E.thead(E.tr(E.th(version), E.th("Amendment"))),
+                E.tbody(E.tr(_html_cell(old, ""), _html_cell(new, "deleted"))),
+            ),
+            {"id": f"am-{amendment.number}", "class": "amendment"},
+        )
+        note = justification(amendment)
+        if note:
+            section.append(E.p(note, {"class": "justification"}))
+        sections.append(section)
+    page = E.html(
+        E.head(
+            E.meta(charset="utf-8"),
+            E.meta(name="viewport", content="width=device-width, initial-scale=1"),
+            E.meta(**{"http-equiv": "Content-Security-Policy", "content": policy}),
+            E.title(f"Amendments: {report.old_meta.title}"),
+            E.style(_CSS),
+        ),
+        E.body(
+            E.h1(f"{len(items)} amendments"),
+            E.p(
+                f"To: {describe_draft(report.old_meta, report.old_source)}",
+                E.br(),
+                f"Giving: {describe_draft(report.new_meta, report.new_source)}",
+            ),
+            *sections,
+        ),
+        lang=report.old_meta.language or "en",
+    )
+    return html.tostring(page, doctype="<!DOCTYPE html>", encoding="unicode", method="html") + "\n"
+
+
+def _markdown_cell(side: Side, empty: str) -> str:
+    if not side:
+        return f"*{empty}*" if empty else ""
+    clauses = []
+    for ref, runs in side:
+        pieces = [escape(_prefix(ref))]
+        for op, text in runs:
+            core = text.rstrip()
+            if op == "equal" or not core:
+                pieces.append(escape(text))
+            else:
+                pieces.append(f"***{escape(core)}***{text[len(core) :]}")
+        clauses.append("".join(pieces).replace("\n", " "))
+    return "<br><br>".join(clauses)
+
+
+def render_amendments_markdown(report: ChangeReport) -> str:
+    """The amendment list as Markdown (two-column tables)."""
+    version = VERSION_TITLES[report.old_meta.kind.value]
+    items = amendments(report)
+    lines = [
+        f"## {len(items)} amendments",
+        "",
+        f"To: {escape(describe_draft(report.old_meta, report.old_source))}  ",
+        f"Giving: {escape(describe_draft(report.new_meta, report.new_source))}",
+        "",
+    ]
+    for amendment in items:
+        old, new = _sides(amendment)
+        lines += [
+            f"### Amendment {amendment.number}",
+            "",
+            f"**{version}** – **{escape(amendment.target)}**",
+            "",
+            f"| {version} | Amendment |",
+            "|---|---|",
+            f"| {_markdown_cell(old, '')} | {_markdown_cell(new, 'deleted')} |",
+            "",
+        ]
+        note = justification(amendment)
+        if note:
+            lines += [f"*{escape(note)}*", ""]
+    return "\n".join(lines)
