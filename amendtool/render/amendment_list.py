@@ -14,7 +14,7 @@ from amendtool.render.akn_report import VERSION_TITLES
 from amendtool.render.describe import side_runs
 from amendtool.render.ep_amendments import Amendment, amendments, justification
 from amendtool.render.html_report import E, csp_hash
-from amendtool.render.markdown_report import escape
+from amendtool.render.markdown_report import emphasised, escape
 from amendtool.render.terminal import describe_draft
 
 _CSS = """
@@ -60,6 +60,10 @@ def _html_cell(side: Side, empty: str) -> Any:
     return cell
 
 
+def _count(items: list[Amendment]) -> str:
+    return f"{len(items)} amendment" + ("" if len(items) == 1 else "s")
+
+
 def render_amendments_html(report: ChangeReport) -> str:
     """The amendment list as one self-contained HTML page."""
     version = VERSION_TITLES[report.old_meta.kind.value]
@@ -90,7 +94,7 @@ def render_amendments_html(report: ChangeReport) -> str:
             E.style(_CSS),
         ),
         E.body(
-            E.h1(f"{len(items)} amendments"),
+            E.h1(_count(items)),
             E.p(
                 f"To: {describe_draft(report.old_meta, report.old_source)}",
                 E.br(),
@@ -110,11 +114,7 @@ def _markdown_cell(side: Side, empty: str) -> str:
     for ref, runs in side:
         pieces = [escape(_prefix(ref))]
         for op, text in runs:
-            core = text.rstrip()
-            if op == "equal" or not core:
-                pieces.append(escape(text))
-            else:
-                pieces.append(f"***{escape(core)}***{text[len(core) :]}")
+            pieces.append(escape(text) if op == "equal" else emphasised(text, "***", pieces[-1]))
         clauses.append("".join(pieces).replace("\n", " "))
     return "<br><br>".join(clauses)
 

@@ -18,15 +18,26 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
+def emphasised(text: str, mark: str, after: str) -> str:
+    """``text`` between ``mark``s, its trailing space outside.
+
+    Markdown ignores a mark that follows a letter and precedes punctuation ("Amirova**,"),
+    so a hair space (U+200A) goes before such a mark.
+    """
+    core = text.rstrip()
+    if not core:
+        return text
+    gap = "\u200a" if after[-1:].isalnum() and not core[0].isalnum() else ""
+    return f"{gap}{mark}{escape(core)}{mark}{text[len(core) :]}"
+
+
 def _marked(spans: tuple[Span, ...]) -> str:
-    out = []
+    out = [""]
     for op, text in display_runs(spans):
-        core = text.rstrip()
-        if op == "equal" or not core:
+        if op == "equal":
             out.append(escape(text))
         else:
-            mark = "~~" if op == "delete" else "**"
-            out.append(f"{mark}{escape(core)}{mark}{text[len(core) :]}")
+            out.append(emphasised(text, "~~" if op == "delete" else "**", out[-1]))
     return "".join(out)
 
 

@@ -58,3 +58,42 @@ def test_section_option() -> None:
     result = run_cli("diff", "--section", "paragraphs", V1, V2)
     assert "Recital" not in result.stdout
     assert "Paragraph 10, deleted" in result.stdout
+
+
+def test_html_markdown_and_akn_formats(tmp_path) -> None:
+    html_file = tmp_path / "report.html"
+    assert run_cli("diff", "--format", "html", "-o", str(html_file), V1, V2).returncode == 1
+    page = html_file.read_text("utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "Content-Security-Policy" in page and "http://" not in page.split("<body")[0]
+    markdown = run_cli("diff", "--format", "markdown", V1, V2).stdout
+    assert "### Paragraphs 5 and 6 merged into 5" in markdown
+    akn = run_cli("diff", "--format", "akn", V1, V2).stdout
+    assert "<amendmentList" in akn
+    xml = tmp_path / "amendments.xml"
+    xml.write_text(akn, encoding="utf-8")
+    assert run_cli("validate", str(xml)).returncode == 0
+
+
+def test_amendments_command_labels_by_the_first_draft() -> None:
+    result = run_cli("amendments", V1, V2)
+    assert result.returncode == 1
+    assert "### Amendment 1\n" in result.stdout
+    assert "**Motion for a resolution** – **Recital -A (new)**" in result.stdout
+    assert "**Motion for a resolution** – **Paragraph 12 a (new)**" in result.stdout
+    assert "| *deleted* |" in result.stdout
+    page = run_cli("amendments", "--format", "html", V1, V2).stdout
+    assert "<h2>Amendment 23</h2>" in page
+
+
+def test_markdown_escapes_document_text(tmp_path) -> None:
+    template = (
+        "The European Parliament,\n- having regard to x,\n1. Calls on {};\n"
+        "2. Instructs its President to forward this resolution.\n"
+    )
+    old, new = tmp_path / "a.txt", tmp_path / "b.txt"
+    old.write_text(template.format("the Council"), encoding="utf-8")
+    new.write_text(template.format("the Council <script>alert(1)</script> | *now*"), "utf-8")
+    markdown = run_cli("diff", "--format", "markdown", str(old), str(new)).stdout
+    assert "<script>" not in markdown
+    assert "\\<script\\>" in markdown and "\\|" in markdown and "\\*now\\*" in markdown

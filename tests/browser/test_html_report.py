@@ -1,0 +1,162 @@
+"""The HTML change report in a real headless Chromium (Debian's `chromium` package).
+
+`.ci/run` installs Chromium; where it is missing locally these tests are skipped with a
+reason that `pytest -ra` prints.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from amendtool import compare
+from amendtool.render.html_report import render_html
+from amendtool.render.json_report import report_to_dict
+from amendtool.textparse import parse_text
+from tests.conftest import ROOT, SAMPLES
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="NO BROWSER TEST: Debian's chromium is not installed (apt-get install chromium; "
+    ".ci/run does this)",
+)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+class Watched:
+    """A page with its console errors, script errors, dialogs and requests recorded."""
+
+    def __init__(self, browser, path: Path) -> None:
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.requests: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", self._dialog)
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.url = path.as_uri()
+        self.page.goto(self.url)
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def visible(self, selector: str) -> int:
+        return self.page.eval_on_selector_all(
+            selector, "els => els.filter(e => e.offsetParent !== null).length"
+        )
+
+
+@pytest.fixture(scope="module")
+def sample_report(tmp_path_factory):
+    report = compare(SAMPLES / "kazakhstan.v1.txt", SAMPLES / "kazakhstan.v2.txt")
+    path = tmp_path_factory.mktemp("html") / "report.html"
+    path.write_text(render_html(report), encoding="utf-8")
+    return path, report_to_dict(report)
+
+
+def test_counts_views_navigation_and_filter(browser, sample_report) -> None:
+    path, data = sample_report
+    watched = Watched(browser, path)
+    page = watched.page
+    stats = data["statistics"]
+    assert page.locator(".inline ins").count() == stats["insertions"]
+    assert page.locator(".inline del").count() == stats["deletions"]
+    assert page.locator(".sbs ins").count() == stats["insertions"]
+
+    # side by side first, inline after a click, and back
+    assert watched.visible(".sbs") > 0 and watched.visible(".inline") == 0
+    page.click("button[data-view=inline]")
+    assert watched.visible(".inline") > 0 and watched.visible(".sbs") == 0
+    assert page.get_attribute("button[data-view=inline]", "aria-pressed") == "true"
+    page.click("button[data-view=side-by-side]")
+    assert watched.visible(".sbs") > 0
+
+    # unchanged clauses are filtered out by default; n / p and the buttons move between changes
+    shown = [c for c in data["changes"] if c["relation"] != "unchanged"]
+    assert watched.visible(".change") == len(shown)
+    page.keyboard.press("n")
+    first = page.evaluate("document.activeElement.id")
+    page.keyboard.press("n")
+    second = page.evaluate("document.activeElement.id")
+    page.click("#previous")
+    assert page.evaluate("document.activeElement.id") == first != second
+    assert page.locator(f"#{first} h3").inner_text().endswith(shown[0]["headline"])
+    assert page.locator(f"#{second} h3").inner_text().endswith(shown[1]["headline"])
+
+    # the relation filter hides and shows
+    modified = sum(1 for c in data["changes"] if c["relation"] == "modified")
+    page.uncheck("#show-modified")
+    assert watched.visible(".change") == len(shown) - modified
+    assert watched.visible(".change[data-relation=modified]") == 0
+    page.check("#show-unchanged")
+    assert watched.visible(".change") == len(data["changes"]) - modified
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.uncheck("#show-unchanged")
+    page.check("#show-modified")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=False)
+    assert watched.errors == []
+    assert set(watched.requests) == {watched.url}
+
+
+def test_phone_width_stacks_columns(browser, sample_report) -> None:
+    path, _ = sample_report
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(path.as_uri())
+    widths = page.eval_on_selector_all(
+        ".change:not(.hidden) .sbs td", "els => els.slice(0, 2).map(e => e.offsetWidth)"
+    )
+    assert widths[0] > 300 and widths[1] > 300  # one above the other, full width
+    page.close()
+
+
+HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "</style>"]
+
+
+def test_hostile_text_is_shown_not_run(browser, tmp_path) -> None:
+    template = (
+        "The European Parliament,\n- having regard to its resolutions,\n"
+        "A. whereas the situation is serious;\n1. Calls on the authorities {};\n"
+        "2. Instructs its President to forward this resolution.\n"
+    )
+    old = parse_text(template.format("to act"), "old")
+    new = parse_text(template.format("to act " + " and ".join(HOSTILE)), "new")
+    path = tmp_path / "hostile.html"
+    path.write_text(render_html(compare(old, new)), encoding="utf-8")
+    watched = Watched(browser, path)
+    page = watched.page
+    text = page.inner_text("main")
+    for attack in HOSTILE:
+        assert attack in text
+    assert page.locator("img").count() == 0
+    assert page.locator("script").count() == 1  # the report's own
+    page.wait_for_timeout(300)
+    assert watched.dialogs == []
+    assert watched.errors == []
+    assert set(watched.requests) == {watched.url}
