@@ -210,6 +210,98 @@ def amendments(
     ctx.exit(EXIT_DIFFERENT if report.differs else EXIT_SAME)
 
 
+def _labelled_sources(paths: tuple[str, ...], labels: tuple[str, ...]) -> list[Any]:
+    """Sources with labels: ``--label NAME=FILE`` first, else the tabling group."""
+    from amendtool.compare.provenance import Source, source_label
+    from amendtool.inputs import read_resolution
+
+    chosen: dict[str, str] = {}
+    for item in labels:
+        name, separator, path = item.partition("=")
+        if not separator or not name or not path:
+            raise click.BadParameter(f"{item!r}: expected NAME=FILE", param_hint="--label")
+        chosen[path] = name
+    taken: set[str] = set(chosen.values())
+    sources = []
+    for path in paths:
+        resolution = read_resolution(path)
+        label = chosen.get(path) or source_label(resolution, path, taken)
+        sources.append(Source(label, resolution, path))
+    return sources
+
+
+@cli.command()
+@click.argument("joint", metavar="JOINT")
+@click.argument("sources", metavar="SOURCE...", nargs=-1, required=True)
+@click.option(
+    "--label",
+    "labels",
+    multiple=True,
+    metavar="NAME=FILE",
+    help="Name a source (default: its tabling group).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "html", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically).")
+def provenance(
+    joint: str,
+    sources: tuple[str, ...],
+    labels: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+) -> None:
+    """Trace each clause of JOINT to the SOURCE motions it was built from."""
+    from amendtool.compare.provenance import trace
+    from amendtool.inputs import read_resolution
+    from amendtool.outputs import write_output
+    from amendtool.render import provenance_report as render
+
+    report = trace(read_resolution(joint), _labelled_sources(sources, labels), joint)
+    text = {
+        "json": render.render_provenance_json,
+        "html": render.render_provenance_html,
+        "markdown": render.render_provenance_markdown,
+        "text": render.render_provenance_text,
+    }[output_format](report)
+    write_output(text.encode("utf-8"), output)
+
+
+@cli.command()
+@click.argument("versions", metavar="V1 V2 [V3...]", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "html", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically).")
+def history(versions: tuple[str, ...], output_format: str, output: str | None) -> None:
+    """Follow every clause through a chain of versions (motion -> joint -> adopted)."""
+    from amendtool.compare.history import follow
+    from amendtool.inputs import read_resolution
+    from amendtool.outputs import write_output
+    from amendtool.render import history_report as render
+
+    if len(versions) < 2:
+        raise click.UsageError("history needs at least two versions")
+    chain = follow([read_resolution(path) for path in versions], list(versions))
+    text = {
+        "json": render.render_history_json,
+        "html": render.render_history_html,
+        "markdown": render.render_history_markdown,
+        "text": render.render_history_text,
+    }[output_format](chain)
+    write_output(text.encode("utf-8"), output)
+
+
 def _render(report: Any, output_format: str, show_all: bool, color: bool) -> str:
     """The report in one format (renderers are imported only when used)."""
     match output_format:
