@@ -160,3 +160,34 @@ def test_hostile_text_is_shown_not_run(browser, tmp_path) -> None:
     assert watched.dialogs == []
     assert watched.errors == []
     assert set(watched.requests) == {watched.url}
+
+
+def test_provenance_matrix_opens_the_diffs(browser, tmp_path) -> None:
+    from amendtool.compare.provenance import Source, trace
+    from amendtool.inputs import read_resolution
+    from amendtool.render.provenance_report import render_provenance_html
+
+    names = {
+        "Greens/EFA": "kazakhstan.v1.txt",
+        "PPE": "kazakhstan-ppe.txt",
+        "ECR": "kazakhstan-ecr.txt",
+    }
+    report = trace(
+        read_resolution(str(SAMPLES / "kazakhstan.v2.txt")),
+        [
+            Source(label, read_resolution(str(SAMPLES / name)), name)
+            for label, name in names.items()
+        ],
+    )
+    path = tmp_path / "provenance.html"
+    path.write_text(render_provenance_html(report), encoding="utf-8")
+    watched = Watched(browser, path)
+    page = watched.page
+    assert page.locator("table.matrix tbody tr").count() == len(report.clauses)
+    cell = page.locator("table.matrix tbody tr").nth(0).locator("td details").first
+    assert not cell.locator("p").is_visible()
+    cell.locator("summary").click()
+    assert cell.locator("p").is_visible()
+    assert cell.locator("del, ins").count() > 0
+    assert watched.errors == []
+    assert set(watched.requests) == {watched.url}
