@@ -191,3 +191,19 @@ def test_provenance_matrix_opens_the_diffs(browser, tmp_path) -> None:
     assert cell.locator("del, ins").count() > 0
     assert watched.errors == []
     assert set(watched.requests) == {watched.url}
+
+
+def test_history_timeline(browser, tmp_path) -> None:
+    from amendtool.compare.history import follow
+    from amendtool.inputs import read_resolution
+    from amendtool.render.history_report import render_history_html
+
+    names = ["kazakhstan.v1.txt", "kazakhstan.v2.txt", "kazakhstan-adopted.txt"]
+    chain = follow([read_resolution(str(SAMPLES / n)) for n in names], names)
+    path = tmp_path / "history.html"
+    path.write_text(render_history_html(chain), encoding="utf-8")
+    watched = Watched(browser, path)
+    rows = watched.page.locator("table.timeline tbody tr")
+    assert rows.count() == len(chain.threads)
+    assert watched.page.locator("td.r-deleted").count() == 2  # Recital H, Paragraph 10
+    assert watched.errors == [] and set(watched.requests) == {watched.url}

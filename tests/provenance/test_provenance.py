@@ -159,3 +159,9 @@ def test_cli_labels_and_formats(tmp_path) -> None:
         "history", str(SAMPLES / "kazakhstan.v1.txt"), str(SAMPLES / JOINT), "--format", "markdown"
     )
     assert chain.returncode == 0 and "| v1 | → 2 | v2 |" in chain.stdout
+
+
+def test_provenance_json_golden(report, file_regression) -> None:
+    file_regression.check(
+        render_provenance_json(report), extension=".json", basename="provenance_kazakhstan"
+    )
