@@ -233,7 +233,7 @@ def _classify(
         procedure = PROCEDURE.search(text)
         state.procedure = state.procedure or (procedure.group(0) if procedure else "")
         return LineFate(line_no, text, "meta:kind")
-    rule = _RULE.search(text)
+    rule = _RULE.search(text) or phrases.rule.match(text)
     if rule:
         state.rule = state.rule or rule.group(1)
         return LineFate(line_no, text, "meta:rule")

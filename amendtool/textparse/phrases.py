@@ -38,11 +38,19 @@ class LanguagePhrases:
     citation_word: str
     recital_word: str
     rule_line: str
+    rule: re.Pattern[str]
 
 
 def _alternation(phrases: list[str]) -> str:
     longest_first = sorted(phrases, key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in longest_first)
+
+
+def _rule_pattern(template: str) -> re.Pattern[str]:
+    """``pursuant to {rule} of the Rules of Procedure`` -> a pattern capturing the rule."""
+    before, _, after = template.partition("{rule}")
+    words = [_alternation([part.strip()]) if part.strip() else "" for part in (before, after)]
+    return re.compile(rf"^{words[0]}\s*(.+?)\s*{words[1]}\s*$", re.IGNORECASE)
 
 
 def _compile(code: str, table: dict) -> LanguagePhrases:
@@ -74,6 +82,7 @@ def _compile(code: str, table: dict) -> LanguagePhrases:
         citation_word=table["citation"][0],
         recital_word=table["recital"][0],
         rule_line=table["rule_line"],
+        rule=_rule_pattern(table["rule_line"]),
     )
 
 

@@ -9,6 +9,9 @@ from hypothesis import strategies as st
 from amendtool.eids import clause_ids, point_ids
 from amendtool.model import Clause, ClauseKind, DocKind, Meta, Note, Point, Resolution
 from amendtool.textparse.groups import group_named
+from amendtool.textparse.phrases import all_languages, language
+
+LANGUAGES = tuple(p.code for p in all_languages())
 
 WORDS = [
     "the",
@@ -67,9 +70,8 @@ GROUPS = [g for g in (group_named(n) for n in ("PPE", "S&D", "Verts/ALE", "ECR",
 phrase = st.lists(st.sampled_from(WORDS), min_size=2, max_size=18).map(" ".join)
 
 
-def _with_notes(text: str, draw) -> tuple[str, tuple[Note, ...]]:
+def _with_notes(text: str, head: int, draw) -> tuple[str, tuple[Note, ...]]:
     """Footnote notes placed at word ends after the citation phrase (where real markers stand)."""
-    head = len("having regard to ")
     ends = [i for i, ch in enumerate(text) if ch == " " and i > head] + [len(text) - 1]
     chosen = draw(st.lists(st.sampled_from(ends), max_size=2, unique=True))
     notes = tuple(Note(str(n + 1), offset) for n, offset in enumerate(sorted(chosen)))
@@ -93,7 +95,10 @@ def points(draw, parent_eid: str, depth: int = 0) -> tuple[Point, ...]:
 
 
 @st.composite
-def clauses(draw, kind: ClauseKind, count: int, closing: bool = False) -> tuple[Clause, ...]:
+def clauses(
+    draw, kind: ClauseKind, count: int, closing: bool = False, lang: str = "en"
+) -> tuple[Clause, ...]:
+    phrases = language(lang)
     if kind is ClauseKind.CITATION:
         nums = [""] * count
     elif kind is ClauseKind.RECITAL:
@@ -106,11 +111,12 @@ def clauses(draw, kind: ClauseKind, count: int, closing: bool = False) -> tuple[
         notes: tuple[Note, ...] = ()
         sub_points: tuple[Point, ...] = ()
         if kind is ClauseKind.CITATION:
-            text, notes = _with_notes(f"having regard to {body},", draw)
+            head = f"{phrases.citation_word} "
+            text, notes = _with_notes(f"{head}{body},", len(head), draw)
         elif kind is ClauseKind.RECITAL:
-            text = f"whereas {body};"
+            text = f"{phrases.recital_word} {body};"
         elif closing and index == count - 1:
-            text = f"Instructs its President to forward this resolution to {body}."
+            text = f"{phrases.closing_words} {body}."
         else:
             sub_points = draw(points(eid))
             text = f"Calls on {body}:" if sub_points else f"Calls on {body};"
@@ -119,7 +125,8 @@ def clauses(draw, kind: ClauseKind, count: int, closing: bool = False) -> tuple[
 
 
 @st.composite
-def resolutions(draw) -> Resolution:
+def resolutions(draw, languages: tuple[str, ...] = ("en",)) -> Resolution:
+    lang = draw(st.sampled_from(languages))
     groups = tuple(draw(st.lists(st.sampled_from(GROUPS), max_size=3, unique_by=lambda g: g.id)))
     date = draw(
         st.dates(
@@ -145,13 +152,20 @@ def resolutions(draw) -> Resolution:
         )
         if groups
         else (),
+        language=lang,
     )
     return Resolution(
         meta=meta,
-        formula="The European Parliament,",
-        citations=draw(st.integers(1, 6).flatmap(lambda n: clauses(ClauseKind.CITATION, n))),
-        recitals=draw(st.integers(0, 8).flatmap(lambda n: clauses(ClauseKind.RECITAL, n))),
+        formula=language(lang).formula_text,
+        citations=draw(
+            st.integers(1, 6).flatmap(lambda n: clauses(ClauseKind.CITATION, n, lang=lang))
+        ),
+        recitals=draw(
+            st.integers(0, 8).flatmap(lambda n: clauses(ClauseKind.RECITAL, n, lang=lang))
+        ),
         paragraphs=draw(
-            st.integers(1, 8).flatmap(lambda n: clauses(ClauseKind.PARAGRAPH, n, closing=True))
+            st.integers(1, 8).flatmap(
+                lambda n: clauses(ClauseKind.PARAGRAPH, n, closing=True, lang=lang)
+            )
         ),
     )

@@ -10,7 +10,7 @@ from amendtool.akn.writer import write_akn
 from amendtool.akn.xmlsafe import parse_xml
 from amendtool.textparse import parse_text
 from amendtool.textparse.emit import emit_text
-from tests.property.strategies import resolutions
+from tests.property.strategies import LANGUAGES, resolutions
 
 CRUFT = [
     "en | fr",
@@ -30,6 +30,14 @@ def test_text_model_text_is_stable(resolution) -> None:
     parsed = parse_text(emit_text(resolution), "generated")
     assert parsed == resolution
     assert parse_text(emit_text(parsed), "again") == parsed
+
+
+@settings(max_examples=240, deadline=None)
+@given(resolutions(languages=LANGUAGES))
+def test_every_language_round_trips(resolution) -> None:
+    """The 24 phrase tables: text and AKN round trips in each official language."""
+    assert parse_text(emit_text(resolution), "generated") == resolution
+    assert read_akn(parse_xml(write_akn(resolution, "2026-11-28"), "generated")) == resolution
 
 
 @settings(max_examples=150, deadline=None)
