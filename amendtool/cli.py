@@ -163,6 +163,8 @@ def diff(
     report = compare(
         old, new, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation, section=section
     )
+    for warning in report.warnings:
+        _warn(warning)
     text = _render(report, output_format, show_all, _use_color(color, output))
     write_output(text.encode("utf-8"), output)
     ctx.exit(EXIT_DIFFERENT if report.differs else EXIT_SAME)

@@ -111,6 +111,7 @@ class ChangeReport:
     statistics: Statistics
     options: CompareOptions = field(default_factory=CompareOptions)
     section: ClauseKind | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def differs(self) -> bool:
@@ -242,6 +243,12 @@ def build_report(
     pairings = align(old_clauses, new_clauses, options)
     changes = [(p, _change(p, old_refs, new_refs, options)) for p in pairings]
     ordered = _in_new_order(changes)
+    warnings = []
+    if old.meta.language != new.meta.language:
+        warnings.append(
+            f"the drafts are in different languages (old: {old.meta.language}, new: "
+            f"{new.meta.language}): this compares a text with a translation, not two versions"
+        )
     return ChangeReport(
         old_meta=old.meta,
         new_meta=new.meta,
@@ -251,4 +258,5 @@ def build_report(
         statistics=_statistics(ordered, old_refs, new_refs),
         options=options,
         section=section,
+        warnings=tuple(warnings),
     )

@@ -49,6 +49,7 @@ def _draft_rows(old: Meta, new: Meta, old_source: str, new_source: str) -> list[
         ("Title", (old.title, new.title)),
         ("Reference", (", ".join(old.numbers), ", ".join(new.numbers))),
         ("Date", (old.date, new.date)),
+        ("Language", (old.language, new.language)),
         (
             "Groups",
             (", ".join(g.printed for g in old.groups), ", ".join(g.printed for g in new.groups)),
@@ -245,6 +246,7 @@ def render_html(report: ChangeReport) -> str:
                     E.tbody(*_draft_rows(old, new, report.old_source, report.new_source)),
                     {"class": "drafts"},
                 ),
+                *(E.p(E.strong("Warning: "), w, {"class": "weak"}) for w in report.warnings),
                 *_summary(report),
                 legend,
             ),

@@ -35,6 +35,7 @@ def report_to_dict(report: ChangeReport) -> dict[str, Any]:
             "section": report.section.value if report.section else None,
         },
         "differs": report.differs,
+        "warnings": list(report.warnings),
         "changes": [
             {
                 "relation": change.relation.value,

@@ -44,6 +44,7 @@ def describe_draft(meta: Meta, source: str) -> str:
     text = ", ".join(parts) + (f" ({groups})" if groups else "")
     if meta.date:
         text += f", {meta.date}"
+    text += f", language {meta.language}"
     return f"{text} [{source}]" if source else text
 
 
@@ -63,6 +64,7 @@ def render_text(report: ChangeReport, show_all: bool = False, color: bool = Fals
     lines = [
         f"--- {describe_draft(report.old_meta, report.old_source)}",
         f"+++ {describe_draft(report.new_meta, report.new_source)}",
+        *(f"WARNING: {warning}" for warning in report.warnings),
         "",
     ]
     for change in report.changes:

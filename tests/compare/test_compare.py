@@ -152,3 +152,9 @@ def test_library_reads_paths_and_akn(tmp_path) -> None:
     akn.write_bytes(write_akn(parse_text(SEED.read_text("utf-8"), "s"), "2026-11-28"))
     report = compare(SEED, akn)
     assert not report.differs
+
+
+def test_a_translation_is_flagged_not_silently_compared() -> None:
+    report = compare(V1, SAMPLES / "kazakhstan-fr.txt")
+    assert report.old_meta.language == "en" and report.new_meta.language == "fr"
+    assert report.warnings and "different languages" in report.warnings[0]
