@@ -47,6 +47,17 @@ def read_resolution(path: str) -> Resolution:
     """Read a resolution from a text or AKN file."""
     data = read_bytes(path)
     source = "<stdin>" if path == "-" else path
+    from amendtool.extract.docx_text import docx_to_text, looks_like_docx
+    from amendtool.extract.html_text import html_to_text, looks_like_html
+
+    if looks_like_docx(data):
+        from amendtool.textparse import parse_text
+
+        return parse_text(docx_to_text(data, source), source)
+    if looks_like_html(data):
+        from amendtool.textparse import parse_text
+
+        return parse_text(html_to_text(data, source), source)
     if looks_like_xml(data):
         from amendtool.akn.reader import read_akn
         from amendtool.akn.xmlsafe import parse_xml

@@ -10,6 +10,7 @@ from amendtool.model import LineFate, Resolution
 from amendtool.textparse.body import parse_body
 from amendtool.textparse.metadata import parse_header
 from amendtool.textparse.normalise import normalise_line
+from amendtool.textparse.pdf_noise import clean_lines
 from amendtool.textparse.phrases import LanguagePhrases, all_languages
 
 _RULE_CITED = re.compile(r"\b(Rules?\s+\d+(?:\(\d+\))?(?:\s*(?:and|,)\s*\d+(?:\(\d+\))?)*)")
@@ -50,7 +51,9 @@ def parse_text(text: str, source: str = "<text>") -> Resolution:
     Raises ParseError (with the source name) when the text holds no resolution.
     """
     numbered = [(n, normalise_line(raw)) for n, raw in enumerate(text.splitlines(), start=1)]
-    lines = [(n, line) for n, line in numbered if line]
+    original = dict(numbered)
+    cleaned, noise_fates = clean_lines([(n, line) for n, line in numbered if line])
+    lines = [(n, normalise_line(line)) for n, line in cleaned if normalise_line(line)]
     if not lines:
         raise ParseError(source, "empty input: no text to read")
     found = _find_formula(lines)
@@ -77,8 +80,11 @@ def parse_text(text: str, source: str = "<text>") -> Resolution:
             cited = _RULE_CITED.search(citation.text)
             if cited and "Procedure" in citation.text:
                 meta = replace(meta, rule=cited.group(1))
-    by_number = dict(lines)
-    fates = [*header_fates, *(replace(f, text=by_number[f.line_no]) for f in parsed.fates)]
+    fates = [
+        *header_fates,
+        *noise_fates,
+        *(replace(f, text=original[f.line_no]) for f in parsed.fates),
+    ]
     if formula_line:
         fates.append(LineFate(formula_line, formula, "formula"))
     fates.sort(key=lambda fate: fate.line_no)

@@ -31,6 +31,7 @@ _PAGE_NOISE = re.compile(
     r"\d{1,3}/\d{1,3}|Page \d+(?: of \d+)?|Total Page:\d+|File Type:.*)$",
     re.IGNORECASE,
 )
+_HYPHENATED = re.compile(r"[^\W\d_]{2}-$")
 _FOOTNOTE_BODY = re.compile(r"^(?:\[(\d{1,3})\]|\((\d{1,3})\))\s+(.+)$")
 MAX_TRAILER_LINE = 80  # characters: longer unpunctuated lines are kept as unclassified text
 
@@ -149,7 +150,10 @@ class _BodyParser:
             return
         if current is not None and self._continues(current, content):
             parts, part_lines = current.open_parts()
-            parts.append(content)
+            if parts and _HYPHENATED.search(parts[-1]) and content[:1].islower():
+                parts[-1] = parts[-1][:-1] + content  # a word hyphenated at the line end
+            else:
+                parts.append(content)
             part_lines.extend(lines)
             return
         if self._starts_trailer(current, content):

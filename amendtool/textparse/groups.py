@@ -21,7 +21,8 @@ def _alias_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
             printed_aliases.append(alias)
     aliases = sorted(printed_aliases, key=len, reverse=True)
     alternation = "|".join(re.escape(a) for a in aliases)
-    pattern = re.compile(rf"(?<![\w/&-])(?:{alternation})(?![\w/&-])")
+    # "Verts/ALE-Fraktion", "PPE-ryhmän": a group name may be followed by a hyphenated word
+    pattern = re.compile(rf"(?<![\w/&-])(?:{alternation})(?![\w/&])")
     return pattern, by_alias
 
 

@@ -19,9 +19,14 @@ NUMBER = re.compile(
 PROCEDURE = re.compile(r"\d{4}/\d{4}\([A-Z]{3}\)")
 _NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
 _WORDED_DATE = re.compile(r"(?<!\d)(\d{1,2})(?:er|st|nd|rd|th|\.)?\s+([^\W\d_]+)\s+(\d{4})(?!\d)")
+# "pursuant to Rule 110(2)", "gemäß Artikel 110 Absatz 2", "de conformidad con el artículo
+# 110, apartado 2", "a norma dell'articolo 110, paragrafo 2", "zgodnie z art. 110 ust. 2"
 _RULE = re.compile(
-    r"(?:pursuant to|under|conformément à l'|conformément à l’)\s*"
-    r"((?:Rules?|article)\s+\d+(?:\(\d+\))?(?:(?:,\s*paragraphe\s+\d+)|(?:\s*(?:and|,|et)\s*\d+(?:\(\d+\))?))*)",
+    r"(?:pursuant to|under|conformément à l['’]|gemäß|de conformidad con el|a norma dell['’]|"
+    r"zgodnie z|overeenkomstig|nos termos do|în conformitate cu)\s*"
+    r"((?:Rules?|article|Artikel|artículo|articolo|art\.|artigo|articolul)\s+\d+(?:\(\d+\))?"
+    r"(?:,?\s*(?:and|et|und|y|e|i|paragraphe|Absatz|apartado|paragrafo|ust\.|,)\s*"
+    r"\d+(?:\(\d+\))?)*)",
     re.IGNORECASE,
 )
 _CRUFT = [
@@ -64,6 +69,7 @@ _CRUFT = [
         "agenda note (not modelled)",
     ),
 ]
+_BRACE_COLUMN = re.compile(r"\}(?:\s*RC\d?)?\s*$")
 _REPLACED_GROUP_FIRST = re.compile(r"^(?P<group>[^()]+?)\s*\((?P<number>[^()]+)\)$")
 _REPLACED_NUMBER_FIRST = re.compile(r"^(?P<number>\S+)\s*(?:\((?P<group>[^()]+)\))?$")
 
@@ -210,10 +216,21 @@ def _classify(
     for pattern, reason in _CRUFT:
         if pattern.search(text):
             return LineFate(line_no, text, "dropped", reason)
+    brace = _BRACE_COLUMN.search(text)
+    if brace and find_numbers(text):  # PDF joint-motion header: "B9-0998/2030 }" ... "} RC1"
+        for number in find_numbers(text):
+            if all(m.number != number for m in state.replaces):
+                state.replaces.append(ReplacedMotion(number, None))
+        state.date = state.date or parse_date(text)
+        return LineFate(line_no, text, "meta:replaces")
     if replacing:
         replaced = _replaced_motion(text)
         if replaced:
-            state.replaces.append(replaced)
+            known = [m for m in state.replaces if m.number == replaced.number]
+            if known:  # listed in a brace column already: now we learn its group
+                state.replaces[state.replaces.index(known[0])] = replaced
+            else:
+                state.replaces.append(replaced)
             return LineFate(line_no, text, "meta:replaces")
     if any(p.replacing.match(text) for p in all_languages()):
         return LineFate(line_no, text, "meta:replaces")

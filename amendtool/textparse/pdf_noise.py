@@ -1,0 +1,72 @@
+"""Text copied from a PDF: page furniture inside running text, brace columns, flattened pages.
+
+- Page footers and headers (``RC\\1247433EN.docx``, ``PE478.433v01-00``, ``EN United in
+  diversity EN`` in the EU languages, page numbers next to them, ``RC1``) are cut out of
+  the lines, wherever they stand, and reported as dropped fragments.
+- A page flattened to one long line is split again before each clause marker.
+
+Hyphenated line ends are rejoined by the body reader (it knows where a clause continues).
+"""
+
+from __future__ import annotations
+
+import re
+
+from amendtool.model import LineFate
+from amendtool.textparse.phrases import LanguagePhrases, all_languages
+
+_MOTTOS = (
+    "United in diversity",
+    "Unie dans la diversité",
+    "In Vielfalt geeint",
+    "Unida en la diversidad",
+    "Unita nella diversità",
+    "Zjednoczona w różnorodności",
+    "In varietate concordia",
+    "Eenheid in verscheidenheid",
+    "Unida na diversidade",
+    "Förenat i mångfalden",
+    "Forenet i mangfoldighed",
+    "Moninaisuudessaan yhtenäinen",
+)
+_STRONG = (
+    r"RC\\\d{5,}[A-Z]{2}\.docx?|[A-Z]{2}\\\d{5,}[A-Z]{2}\.docx?|PE\s?\d{3}\.\d{3}v\d{2}-\d{2}|"
+    r"(?:[A-Z]{2}\s+)?(?:" + "|".join(map(re.escape, _MOTTOS)) + r")(?:\s*[A-Z]{2}\b)?"
+)
+_WEAK = r"\d{1,3}/\d{1,3}|\}|RC1|Total Page:\s*\d+|File Type:\s*\S+(?:,\s*Size:\s*\S+)?"
+_FOOTER = re.compile(rf"(?:(?:{_WEAK})\s+)*(?:{_STRONG})(?:\s+(?:{_STRONG}|{_WEAK}))*")
+FLATTENED_LINE = 400  # characters: a line this long with several clause markers is a page
+
+
+def _marker_pattern(phrases: LanguagePhrases) -> re.Pattern[str]:
+    citation = phrases.citation.pattern.lstrip("^")
+    recital = phrases.recital.pattern.lstrip("^")
+    return re.compile(
+        rf"(?<=[;,.:])\s+(?=(?:[-–—]\s*)?(?:{citation})|[A-Z]{{1,2}}\.\s*(?:{recital})"
+        rf"|\d{{1,3}}\.\s+[A-ZÀ-Ý])",
+        re.IGNORECASE,
+    )
+
+
+def _split_flattened(text: str) -> list[str]:
+    if len(text) < FLATTENED_LINE:
+        return [text]
+    best: list[str] = [text]
+    for phrases in all_languages():
+        pieces = [p for p in _marker_pattern(phrases).split(text) if p.strip()]
+        if len(pieces) > len(best):
+            best = pieces
+    return best
+
+
+def clean_lines(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[LineFate]]:
+    """Lines without page furniture (several lines may share a number after a split)."""
+    cleaned: list[tuple[int, str]] = []
+    fates: list[LineFate] = []
+    for number, text in lines:
+        if ".doc" in text or "PE" in text or any(m in text for m in _MOTTOS):
+            for match in _FOOTER.finditer(text):
+                fates.append(LineFate(number, match.group(0), "dropped", "page header or footer"))
+            text = _FOOTER.sub(" ", text)
+        cleaned.extend((number, piece) for piece in _split_flattened(text))
+    return cleaned, fates
