@@ -48,12 +48,12 @@ def decode(data: bytes, source: str) -> str:
         raise InputError(source, f"binary file (NUL byte at offset {data.index(0)})")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError as utf8_error:
+    except UnicodeDecodeError:
         try:
             return data.decode("cp1252")
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as error:
             raise InputError(
                 source,
-                f"cannot decode byte 0x{data[utf8_error.start]:02x} at offset "
-                f"{utf8_error.start} (not UTF-8, UTF-16 or Windows-1252)",
+                f"cannot decode byte 0x{data[error.start]:02x} at offset {error.start} "
+                "(not UTF-8, UTF-16 or Windows-1252)",
             ) from None

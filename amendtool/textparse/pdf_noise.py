@@ -42,8 +42,8 @@ def _marker_pattern(phrases: LanguagePhrases) -> re.Pattern[str]:
     citation = phrases.citation.pattern.lstrip("^")
     recital = phrases.recital.pattern.lstrip("^")
     return re.compile(
-        rf"(?<=[;,.:])\s+(?=(?:[-–—]\s*)?(?:{citation})|[A-Z]{{1,2}}\.\s*(?:{recital})"
-        rf"|\d{{1,3}}\.\s+[A-ZÀ-Ý])",
+        rf"(?<=[;,.:])\s+(?=(?:[-–—•]\s*)?(?:(?:{citation})|[A-Z]{{1,2}}\.\s*(?:{recital})"
+        rf"|\d{{1,3}}\.\s+[A-ZÀ-Ý]))",
         re.IGNORECASE,
     )
 
