@@ -44,9 +44,15 @@ def looks_like_xml(data: bytes) -> bool:
 
 
 def read_resolution(path: str) -> Resolution:
-    """Read a resolution from a text or AKN file."""
-    data = read_bytes(path)
-    source = "<stdin>" if path == "-" else path
+    """Read a resolution from a file (``-``: standard input) in any format amendtool reads."""
+    return resolution_from_bytes(read_bytes(path), "<stdin>" if path == "-" else path)
+
+
+def resolution_from_bytes(data: bytes, source: str) -> Resolution:
+    """A resolution from DOCX, HTML, AKN XML or text bytes, detected by content.
+
+    Raises only AmendtoolError subclasses for bad input (the fuzz harness checks this).
+    """
     from amendtool.extract.docx_text import docx_to_text, looks_like_docx
     from amendtool.extract.html_text import html_to_text, looks_like_html
 

@@ -36,6 +36,7 @@ _STRONG = (
 _WEAK = r"\d{1,3}/\d{1,3}|\}|RC1|Total Page:\s*\d+|File Type:\s*\S+(?:,\s*Size:\s*\S+)?"
 _FOOTER = re.compile(rf"(?:(?:{_WEAK})\s+)*(?:{_STRONG})(?:\s+(?:{_STRONG}|{_WEAK}))*")
 FLATTENED_LINE = 400  # characters: a line this long with several clause markers is a page
+MIN_FLATTENED_CLAUSES = 3  # clause markers needed to take a long line for a flattened page
 
 
 def _marker_pattern(phrases: LanguagePhrases) -> re.Pattern[str]:
@@ -56,7 +57,8 @@ def _split_flattened(text: str) -> list[str]:
         pieces = [p for p in _marker_pattern(phrases).split(text) if p.strip()]
         if len(pieces) > len(best):
             best = pieces
-    return best
+    # a long clause may well contain ", having regard to"; a flattened page has many markers
+    return best if len(best) >= MIN_FLATTENED_CLAUSES else [text]
 
 
 def clean_lines(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[LineFate]]:

@@ -138,3 +138,17 @@ def test_reads_leos_style_akn() -> None:
 def test_hostile_or_broken_xml_is_refused(label: str, data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message):
         parse_xml(data, "in.xml")
+
+
+def test_reads_bluebell_style_eids() -> None:
+    """Other generators name ids differently (bluebell: preamble__cits_1__cit_1); amendtool
+    reads the structure and recomputes its own eIds, so the model is the same."""
+    resolution = parse_text(SEED.read_text("utf-8"), "t")
+    xml = write_akn(resolution, MARKUP_DATE).decode("utf-8")
+    renamed = (
+        xml.replace('eId="cit_', 'eId="preamble__cits_1__cit_')
+        .replace('eId="rec_', 'eId="preamble__recs_1__rec_')
+        .replace('eId="para_', 'eId="body__para_')
+    )
+    assert renamed != xml
+    assert read_akn(parse_xml(renamed.encode("utf-8"), "bluebell")) == resolution
