@@ -10,7 +10,7 @@ from amendtool.model import LineFate, Resolution
 from amendtool.textparse.body import parse_body
 from amendtool.textparse.metadata import parse_header
 from amendtool.textparse.normalise import normalise_line
-from amendtool.textparse.pdf_noise import clean_lines
+from amendtool.textparse.page_noise import clean_lines
 from amendtool.textparse.phrases import LanguagePhrases, all_languages
 
 _RULE_CITED = re.compile(r"\b(Rules?\s+\d+(?:\(\d+\))?(?:\s*(?:and|,)\s*\d+(?:\(\d+\))?)*)")

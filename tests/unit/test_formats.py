@@ -143,3 +143,23 @@ def test_languages(name, language, citation, recital, rule) -> None:
     assert [g.name for g in resolution.meta.groups] == ["Greens/EFA"]
     assert resolution.meta.numbers == ("B7-0143/2012",)
     assert resolution.unclassified == ()
+
+
+def test_leaked_template_tags() -> None:
+    path = FORMATS / "leaked-template-tags.txt"
+    resolution = read_resolution(str(path))
+    meta = resolution.meta
+    assert (meta.numbers, meta.title, meta.date, meta.procedure) == (
+        ("B7-0143/2012",),
+        "Kazakhstan",
+        "2012-03-07",
+        "2012/2553(RSP)",
+    )
+    assert meta.authors == ("Barbara Lochbihler", "Werner Schulz")
+    assert [g.name for g in meta.groups] == ["Greens/EFA"]
+    assert len(resolution.clauses) == 5
+    non_blank = {
+        n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if line.strip()
+    }
+    assert {f.line_no for f in resolution.line_fates} == non_blank
+    assert "</RepeatBlock-By>" in [f.text for f in resolution.dropped]

@@ -1,4 +1,8 @@
-"""Text copied from a PDF: page furniture inside running text, brace columns, flattened pages.
+"""Page furniture in copied text: PDF footers, flattened pages, leaked template tags.
+
+- Template tags leaked by the EP's publishing chain (``<NoDocSe>B9-0999/2030</NoDocSe>``,
+  ``<Date>{01/02/2030}1.2.2030</Date>``, ``<Commission>{PPE}on behalf of ...``) are
+  removed with their ``{...}`` codes; the text between them is kept.
 
 - Page footers and headers (``RC\\1247433EN.docx``, ``PE478.433v01-00``, ``EN United in
   diversity EN`` in the EU languages, page numbers next to them, ``RC1``) are cut out of
@@ -61,11 +65,22 @@ def _split_flattened(text: str) -> list[str]:
     return best if len(best) >= MIN_FLATTENED_CLAUSES else [text]
 
 
+_TEMPLATE_TAG = re.compile(
+    r"</?(?:Date|NoDocSe|TitreType|Titre|TitreSuite|DocRef|RepeatBlock-[A-Za-z]+|Depute|"
+    r"Commission|Replacing|TablingGroups|ProcType|DocAmend|Article|OptDel|Sup|Inf|"
+    r"TitreRecueil|NumAm|RepeatBlock|Members|AuNomDe|TextTitle)\b[^>]*>\s*(?:\{[^{}]{1,40}\})?"
+)
+
+
 def clean_lines(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[LineFate]]:
     """Lines without page furniture (several lines may share a number after a split)."""
     cleaned: list[tuple[int, str]] = []
     fates: list[LineFate] = []
     for number, text in lines:
+        if "<" in text and _TEMPLATE_TAG.search(text):
+            for match in _TEMPLATE_TAG.finditer(text):
+                fates.append(LineFate(number, match.group(0).strip(), "dropped", "template tag"))
+            text = _TEMPLATE_TAG.sub(" ", text)
         if ".doc" in text or "PE" in text or any(m in text for m in _MOTTOS):
             for match in _FOOTER.finditer(text):
                 fates.append(LineFate(number, match.group(0), "dropped", "page header or footer"))
