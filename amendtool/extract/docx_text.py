@@ -14,6 +14,19 @@ from amendtool.errors import InputError
 from amendtool.textparse.normalise import MAX_INPUT_BYTES
 
 
+# what zipfile raises for damaged or unsupported archives (found by fuzzing: an unknown
+# "zip file version" raises NotImplementedError)
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    NotImplementedError,
+    ValueError,
+    OSError,
+    EOFError,
+    RuntimeError,
+)
+
+
 def looks_like_docx(data: bytes) -> bool:
     """True for a ZIP archive holding ``word/document.xml``."""
     if not data.startswith(b"PK\x03\x04"):
@@ -21,8 +34,8 @@ def looks_like_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
-    except zipfile.BadZipFile:
-        return False
+    except _ZIP_ERRORS:
+        return True  # a damaged archive: docx_to_text says so
 
 
 def docx_to_text(data: bytes, source: str) -> str:
@@ -30,8 +43,8 @@ def docx_to_text(data: bytes, source: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as exc:
-        raise InputError(source, f"damaged DOCX file ({exc})") from None
+    except _ZIP_ERRORS as exc:
+        raise InputError(source, f"damaged DOCX or ZIP file ({exc})") from None
     if unpacked > MAX_INPUT_BYTES:
         raise InputError(source, f"DOCX unpacks to more than {MAX_INPUT_BYTES // 2**20} MB")
     from docx import Document
