@@ -13,7 +13,6 @@ import zipfile
 from amendtool.errors import InputError
 from amendtool.textparse.normalise import MAX_INPUT_BYTES
 
-
 # what zipfile raises for damaged or unsupported archives (found by fuzzing: an unknown
 # "zip file version" raises NotImplementedError)
 _ZIP_ERRORS = (
