@@ -28,6 +28,28 @@ def _markup_date() -> str:
     return _dt.date.today().isoformat()
 
 
+def report_options(formats: list[str]) -> Callable[[Any], Any]:
+    """``--format`` (the first of ``formats`` by default) and ``-o/--output``."""
+
+    def decorate(command: Any) -> Any:
+        command = click.option(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="Write to FILE (atomically) instead of standard output.",
+        )(command)
+        return click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(formats),
+            default=formats[0],
+            show_default=True,
+            help="Output format.",
+        )(command)
+
+    return decorate
+
+
 def _warn(message: str) -> None:
     click.echo(f"amendtool: warning: {message}", err=True)
 
@@ -58,7 +80,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     help="List on stderr every input line that is not part of the document.",
 )
 def convert(source: str, output: str | None, target: str, report_dropped: bool) -> None:
-    """Read IN (text or AKN, '-' for stdin) and write it as AKN, JSON or canonical text."""
+    """Read IN (text, HTML, DOCX or AKN; - for stdin) and write it as AKN, JSON or text."""
     from amendtool.inputs import read_resolution
     from amendtool.outputs import write_output
 
@@ -118,15 +140,7 @@ def _use_color(choice: bool | None, output: str | None) -> bool:
 @cli.command()
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json", "html", "markdown", "akn"]),
-    default="text",
-    show_default=True,
-    help="Report format.",
-)
-@click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically).")
+@report_options(["text", "json", "html", "markdown", "akn"])
 @click.option("--all", "show_all", is_flag=True, help="Also show unchanged clauses (text).")
 @click.option(
     "--color/--no-color",
@@ -153,7 +167,7 @@ def diff(
     ignore_punctuation: bool,
     section: str | None,
 ) -> None:
-    """Compare two drafts (text or AKN) clause by clause.
+    """Compare two drafts (text, HTML, DOCX or AKN) clause by clause.
 
     Exit status: 0 same content, 1 differences, 2 trouble.
     """
@@ -173,15 +187,7 @@ def diff(
 @cli.command()
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["markdown", "html", "akn"]),
-    default="markdown",
-    show_default=True,
-    help="Amendment list format.",
-)
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically).")
+@report_options(["markdown", "html", "akn"])
 @click.pass_context
 def amendments(
     ctx: click.Context, old: str, new: str, output_format: str, output: str | None
@@ -242,15 +248,7 @@ def _labelled_sources(paths: tuple[str, ...], labels: tuple[str, ...]) -> list[A
     metavar="NAME=FILE",
     help="Name a source (default: its tabling group).",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json", "html", "markdown"]),
-    default="text",
-    show_default=True,
-    help="Report format.",
-)
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically).")
+@report_options(["text", "json", "html", "markdown"])
 def provenance(
     joint: str,
     sources: tuple[str, ...],
@@ -276,15 +274,7 @@ def provenance(
 
 @cli.command()
 @click.argument("versions", metavar="V1 V2 [V3...]", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json", "html", "markdown"]),
-    default="text",
-    show_default=True,
-    help="Report format.",
-)
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically).")
+@report_options(["text", "json", "html", "markdown"])
 def history(versions: tuple[str, ...], output_format: str, output: str | None) -> None:
     """Follow every clause through a chain of versions (motion -> joint -> adopted)."""
     from amendtool.compare.history import follow

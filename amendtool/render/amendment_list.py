@@ -6,14 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from lxml import html
-
 from amendtool.compare.report import ChangeReport, ClauseRef
 from amendtool.model import ClauseKind
 from amendtool.render.akn_report import VERSION_TITLES
 from amendtool.render.describe import side_runs
 from amendtool.render.ep_amendments import Amendment, amendments, justification
-from amendtool.render.html_report import E, csp_hash
+from amendtool.render.html_page import E, page
 from amendtool.render.markdown_report import emphasised, escape
 from amendtool.render.terminal import describe_draft
 
@@ -67,7 +65,6 @@ def _count(items: list[Amendment]) -> str:
 def render_amendments_html(report: ChangeReport) -> str:
     """The amendment list as one self-contained HTML page."""
     version = VERSION_TITLES[report.old_meta.kind.value]
-    policy = f"default-src 'none'; style-src {csp_hash(_CSS)}; base-uri 'none'; form-action 'none'"
     items = amendments(report)
     sections = []
     for amendment in items:
@@ -85,26 +82,16 @@ def render_amendments_html(report: ChangeReport) -> str:
         if note:
             section.append(E.p(note, {"class": "justification"}))
         sections.append(section)
-    page = E.html(
-        E.head(
-            E.meta(charset="utf-8"),
-            E.meta(name="viewport", content="width=device-width, initial-scale=1"),
-            E.meta(**{"http-equiv": "Content-Security-Policy", "content": policy}),
-            E.title(f"Amendments: {report.old_meta.title}"),
-            E.style(_CSS),
+    body = [
+        E.h1(_count(items)),
+        E.p(
+            f"To: {describe_draft(report.old_meta, report.old_source)}",
+            E.br(),
+            f"Giving: {describe_draft(report.new_meta, report.new_source)}",
         ),
-        E.body(
-            E.h1(_count(items)),
-            E.p(
-                f"To: {describe_draft(report.old_meta, report.old_source)}",
-                E.br(),
-                f"Giving: {describe_draft(report.new_meta, report.new_source)}",
-            ),
-            *sections,
-        ),
-        lang=report.old_meta.language or "en",
-    )
-    return html.tostring(page, doctype="<!DOCTYPE html>", encoding="unicode", method="html") + "\n"
+        *sections,
+    ]
+    return page(f"Amendments: {report.old_meta.title}", _CSS, body, report.old_meta.language)
 
 
 def _markdown_cell(side: Side, empty: str) -> str:

@@ -6,11 +6,9 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from lxml import html
-
 from amendtool.compare.history import History, Thread
 from amendtool.compare.report import ClauseRef
-from amendtool.render.html_report import E, csp_hash
+from amendtool.render.html_page import E, page
 from amendtool.render.markdown_report import escape
 from amendtool.render.terminal import describe_draft
 
@@ -126,22 +124,11 @@ def render_history_html(history: History) -> str:
             cells.append(E.td(name, {"class": f"step r-{name}" if name else "step"}))
             cells.append(_cell(thread.clauses[step + 1]))
         rows.append(E.tr(*cells))
-    policy = f"default-src 'none'; style-src {csp_hash(_CSS)}; base-uri 'none'; form-action 'none'"
-    page = E.html(
-        E.head(
-            E.meta(charset="utf-8"),
-            E.meta(name="viewport", content="width=device-width, initial-scale=1"),
-            E.meta(**{"http-equiv": "Content-Security-Policy", "content": policy}),
-            E.title("History of the clauses"),
-            E.style(_CSS),
-        ),
-        E.body(
-            E.h1("History of the clauses"),
-            E.table(E.thead(E.tr(*head)), E.tbody(*rows), {"class": "timeline"}),
-        ),
-        lang=history.metas[-1].language or "en",
-    )
-    return html.tostring(page, doctype="<!DOCTYPE html>", encoding="unicode", method="html") + "\n"
+    body = [
+        E.h1("History of the clauses"),
+        E.table(E.thead(E.tr(*head)), E.tbody(*rows), {"class": "timeline"}),
+    ]
+    return page("History of the clauses", _CSS, body, history.metas[-1].language)
 
 
 def _cell(refs: tuple[ClauseRef, ...]) -> Any:

@@ -7,22 +7,16 @@ script (by hash) and forbids every load from elsewhere.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from importlib import resources
 from typing import Any
-
-from lxml import html
-from lxml.builder import ElementMaker
 
 from amendtool import __version__
 from amendtool.compare.report import SECTION_NAMES, Change, ChangeReport, Relation
 from amendtool.compare.words import Span
 from amendtool.model import ClauseKind, Meta
 from amendtool.render.describe import headline, refs_label
+from amendtool.render.html_page import DEL, INS, E, page
 
-E = ElementMaker(makeelement=html.html_parser.makeelement)
-DEL, INS = getattr(E, "del"), E.ins
 KIND_NAMES = {
     "motionForResolution": "Motion for a resolution",
     "jointMotionForResolution": "Joint motion for a resolution",
@@ -33,11 +27,6 @@ SHOWN_BY_DEFAULT = {r for r in Relation if r is not Relation.UNCHANGED}
 
 def read_asset(name: str) -> str:
     return resources.files("amendtool.render").joinpath(f"assets/{name}").read_text("utf-8")
-
-
-def csp_hash(text: str) -> str:
-    digest = hashlib.sha256(text.encode("utf-8")).digest()
-    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
 def _draft_rows(old: Meta, new: Meta, old_source: str, new_source: str) -> list[Any]:
@@ -215,11 +204,6 @@ def _controls(report: ChangeReport) -> Any:
 
 def render_html(report: ChangeReport) -> str:
     """The whole report as one HTML document."""
-    css, script = read_asset("report.css"), read_asset("report.js")
-    policy = (
-        f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(script)}; "
-        "img-src 'none'; base-uri 'none'; form-action 'none'"
-    )
     old, new = report.old_meta, report.new_meta
     title = f"Changes: {old.title or 'old draft'} → {new.title or 'new draft'}"
     legend = E.p(
@@ -230,35 +214,24 @@ def render_html(report: ChangeReport) -> str:
         " underlined; each change is labelled in words.",
         {"class": "legend"},
     )
-    page = E.html(
-        E.head(
-            E.meta(charset="utf-8"),
-            E.meta(name="viewport", content="width=device-width, initial-scale=1"),
-            E.meta(**{"http-equiv": "Content-Security-Policy", "content": policy}),
-            E.title(title),
-            E.style(css),
-        ),
-        E.body(
-            E.header(
-                E.h1(title),
-                E.table(
-                    E.thead(E.tr(E.th(""), E.th("Old draft"), E.th("New draft"))),
-                    E.tbody(*_draft_rows(old, new, report.old_source, report.new_source)),
-                    {"class": "drafts"},
-                ),
-                *(E.p(E.strong("Warning: "), w, {"class": "weak"}) for w in report.warnings),
-                *_summary(report),
-                legend,
+    body = [
+        E.header(
+            E.h1(title),
+            E.table(
+                E.thead(E.tr(E.th(""), E.th("Old draft"), E.th("New draft"))),
+                E.tbody(*_draft_rows(old, new, report.old_source, report.new_source)),
+                {"class": "drafts"},
             ),
-            _controls(report),
-            E.main(
-                _toc(report),
-                E.h2("Changes"),
-                *(_change(report, i) for i in range(len(report.changes))),
-            ),
-            E.footer(E.p(f"Made by amendtool {__version__}. No outside resources are loaded.")),
-            E.script(script),
+            *(E.p(E.strong("Warning: "), w, {"class": "weak"}) for w in report.warnings),
+            *_summary(report),
+            legend,
         ),
-        lang=report.new_meta.language or "en",
-    )
-    return html.tostring(page, doctype="<!DOCTYPE html>", encoding="unicode", method="html") + "\n"
+        _controls(report),
+        E.main(
+            _toc(report),
+            E.h2("Changes"),
+            *(_change(report, i) for i in range(len(report.changes))),
+        ),
+        E.footer(E.p(f"Made by amendtool {__version__}. No outside resources are loaded.")),
+    ]
+    return page(title, read_asset("report.css"), body, new.language, script=read_asset("report.js"))

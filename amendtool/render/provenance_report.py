@@ -6,12 +6,10 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from lxml import html
-
 from amendtool.compare.provenance import Contribution, JointClause, ProvenanceReport
 from amendtool.compare.report import Change
 from amendtool.render.describe import join_words
-from amendtool.render.html_report import DEL, INS, E, csp_hash
+from amendtool.render.html_page import DEL, INS, E, page
 from amendtool.render.markdown_report import escape
 from amendtool.render.terminal import describe_draft
 
@@ -217,38 +215,27 @@ def render_provenance_html(report: ProvenanceReport) -> str:
         )
         for s in report.sources
     ]
-    policy = f"default-src 'none'; style-src {csp_hash(_CSS)}; base-uri 'none'; form-action 'none'"
     title = f"Provenance: {describe_draft(report.joint_meta, report.joint_path)}"
-    page = E.html(
-        E.head(
-            E.meta(charset="utf-8"),
-            E.meta(name="viewport", content="width=device-width, initial-scale=1"),
-            E.meta(**{"http-equiv": "Content-Security-Policy", "content": policy}),
-            E.title(title),
-            E.style(_CSS),
+    body = [
+        E.h1(title),
+        E.p(
+            "Each cell: the share of the joint clause's words found in that source's "
+            "clause(s), darker for more; open it for the word-level diff (source -> joint)."
         ),
-        E.body(
-            E.h1(title),
-            E.p(
-                "Each cell: the share of the joint clause's words found in that source's "
-                "clause(s), darker for more; open it for the word-level diff (source -> joint)."
+        E.table(E.thead(head), E.tbody(*rows), {"class": "matrix"}),
+        E.h2("What became of each source"),
+        E.table(
+            E.thead(
+                E.tr(
+                    E.th("Source"),
+                    E.th("clauses"),
+                    E.th("verbatim"),
+                    E.th("reworded"),
+                    E.th("dropped"),
+                    E.th("words in joint"),
+                )
             ),
-            E.table(E.thead(head), E.tbody(*rows), {"class": "matrix"}),
-            E.h2("What became of each source"),
-            E.table(
-                E.thead(
-                    E.tr(
-                        E.th("Source"),
-                        E.th("clauses"),
-                        E.th("verbatim"),
-                        E.th("reworded"),
-                        E.th("dropped"),
-                        E.th("words in joint"),
-                    )
-                ),
-                E.tbody(*fates),
-            ),
+            E.tbody(*fates),
         ),
-        lang=report.joint_meta.language or "en",
-    )
-    return html.tostring(page, doctype="<!DOCTYPE html>", encoding="unicode", method="html") + "\n"
+    ]
+    return page(title, _CSS, body, report.joint_meta.language)

@@ -1,0 +1,49 @@
+"""The shell every HTML output shares: one self-contained page, text escaped by lxml.
+
+A Content-Security-Policy allows the page's own inline style (and script, when it has
+one) by hash and forbids every other load.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Iterable
+from typing import Any
+
+from lxml import html
+from lxml.builder import ElementMaker
+
+E = ElementMaker(makeelement=html.html_parser.makeelement)
+DEL, INS = getattr(E, "del"), E.ins
+
+
+def csp_hash(text: str) -> str:
+    """The CSP source expression allowing exactly this inline text."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def page(title: str, css: str, body: Iterable[Any], lang: str, script: str = "") -> str:
+    """A whole HTML document as text, with doctype."""
+    policy = f"default-src 'none'; style-src {csp_hash(css)}; "
+    if script:
+        policy += f"script-src {csp_hash(script)}; "
+    policy += "img-src 'none'; base-uri 'none'; form-action 'none'"
+    children = list(body)
+    if script:
+        children.append(E.script(script))
+    document = E.html(
+        E.head(
+            E.meta(charset="utf-8"),
+            E.meta(name="viewport", content="width=device-width, initial-scale=1"),
+            E.meta(**{"http-equiv": "Content-Security-Policy", "content": policy}),
+            E.title(title),
+            E.style(css),
+        ),
+        E.body(*children),
+        lang=lang or "en",
+    )
+    return (
+        html.tostring(document, doctype="<!DOCTYPE html>", encoding="unicode", method="html") + "\n"
+    )
