@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import string
 
 from hypothesis import strategies as st
@@ -130,8 +131,8 @@ def resolutions(draw, languages: tuple[str, ...] = ("en",)) -> Resolution:
     groups = tuple(draw(st.lists(st.sampled_from(GROUPS), max_size=3, unique_by=lambda g: g.id)))
     date = draw(
         st.dates(
-            min_value=__import__("datetime").date(2004, 1, 1),
-            max_value=__import__("datetime").date(2030, 12, 31),
+            min_value=datetime.date(2004, 1, 1),
+            max_value=datetime.date(2030, 12, 31),
         )
     )
     meta = Meta(
