@@ -103,6 +103,7 @@ def keys(text: str, options: CompareOptions) -> tuple[str, ...]:
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def count_words(text: str) -> int:
     """Words and numbers in ``text`` (punctuation is not counted)."""
     return len(_WORD.findall(text))

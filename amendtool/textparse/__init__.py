@@ -52,8 +52,7 @@ def parse_text(text: str, source: str = "<text>") -> Resolution:
     """
     numbered = [(n, normalise_line(raw)) for n, raw in enumerate(text.splitlines(), start=1)]
     original = dict(numbered)
-    cleaned, noise_fates = clean_lines([(n, line) for n, line in numbered if line])
-    lines = [(n, normalise_line(line)) for n, line in cleaned if normalise_line(line)]
+    lines, noise_fates = clean_lines([(n, line) for n, line in numbered if line])
     if not lines:
         raise ParseError(source, "empty input: no text to read")
     found = _find_formula(lines)

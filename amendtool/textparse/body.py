@@ -108,7 +108,8 @@ class _BodyParser:
         if not content:
             self.pending_bullet.append(line_no)
             return
-        pieces = self.phrases.citation_inline.split(content)
+        has_dash = "-" in content or "–" in content or "—" in content
+        pieces = self.phrases.citation_inline.split(content) if has_dash else [content]
         for piece in pieces:
             self._feed_piece(line_no, piece.strip(), had_bullet=bool(bullet))
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from amendtool.model import LineFate
+from amendtool.textparse.normalise import normalise_line
 from amendtool.textparse.phrases import LanguagePhrases, all_languages
 
 _MOTTOS = (
@@ -73,10 +74,14 @@ _TEMPLATE_TAG = re.compile(
 
 
 def clean_lines(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[LineFate]]:
-    """Lines without page furniture (several lines may share a number after a split)."""
+    """Lines without page furniture (several lines may share a number after a split).
+
+    ``lines`` are normalised and not blank; so are the lines returned.
+    """
     cleaned: list[tuple[int, str]] = []
     fates: list[LineFate] = []
     for number, text in lines:
+        original = text
         if "<" in text and _TEMPLATE_TAG.search(text):
             for match in _TEMPLATE_TAG.finditer(text):
                 fates.append(LineFate(number, match.group(0).strip(), "dropped", "template tag"))
@@ -85,5 +90,9 @@ def clean_lines(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], li
             for match in _FOOTER.finditer(text):
                 fates.append(LineFate(number, match.group(0), "dropped", "page header or footer"))
             text = _FOOTER.sub(" ", text)
-        cleaned.extend((number, piece) for piece in _split_flattened(text))
+        pieces = _split_flattened(text)
+        if len(pieces) == 1 and pieces[0] == original:
+            cleaned.append((number, original))
+        else:  # something was cut out: tidy the spaces again
+            cleaned.extend((number, normalise_line(p)) for p in pieces if normalise_line(p))
     return cleaned, fates

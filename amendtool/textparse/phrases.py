@@ -7,38 +7,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from amendtool.model import DocKind
 
-
-@dataclass(frozen=True)
-class LanguagePhrases:
-    """Compiled patterns for one language."""
-
-    code: str
-    formula: re.Pattern[str]
-    citation: re.Pattern[str]
-    citation_inline: re.Pattern[str]
-    recital: re.Pattern[str]
-    closing: re.Pattern[str]
-    kinds: tuple[tuple[DocKind, re.Pattern[str]], ...]
-    on_behalf: re.Pattern[str]
-    replacing: re.Pattern[str]
-    months: tuple[str, ...]
-    formula_text: str
-    title_on: re.Pattern[str]
-    kind_words: dict[DocKind, str]
-    on_word: str
-    on_behalf_word: str
-    replacing_line: str
-    closing_words: str
-    citation_word: str
-    recital_word: str
-    rule_line: str
-    rule: re.Pattern[str]
+_FLAGS = re.IGNORECASE
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -50,40 +24,77 @@ def _rule_pattern(template: str) -> re.Pattern[str]:
     """``pursuant to {rule} of the Rules of Procedure`` -> a pattern capturing the rule."""
     before, _, after = template.partition("{rule}")
     words = [_alternation([part.strip()]) if part.strip() else "" for part in (before, after)]
-    return re.compile(rf"^{words[0]}\s*(.+?)\s*{words[1]}\s*$", re.IGNORECASE)
+    return re.compile(rf"^{words[0]}\s*(.+?)\s*{words[1]}\s*$", _FLAGS)
 
 
-def _compile(code: str, table: dict) -> LanguagePhrases:
-    flags = re.IGNORECASE
-    kinds = tuple(
-        (DocKind(kind), re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", flags))
-        for kind, words in table["kinds"].items()
-    )
-    return LanguagePhrases(
-        code=code,
-        formula=re.compile(rf"^(?:{_alternation(table['formula'])})\s*$", flags),
-        citation=re.compile(rf"^(?:{_alternation(table['citation'])})(?!\w)", flags),
-        citation_inline=re.compile(
-            rf"(?<=[,;])\s+[-–—]\s*(?=(?:{_alternation(table['citation'])})(?!\w))", flags
-        ),
-        recital=re.compile(rf"^(?:{_alternation(table['recital'])})(?!\w)", flags),
-        closing=re.compile(rf"^(?:{_alternation(table['closing'])})(?!\w)", flags),
-        kinds=kinds,
-        on_behalf=re.compile(rf"(?<!\w)(?:{_alternation(table['on_behalf'])})(?!\w)", flags),
-        replacing=re.compile(rf"^(?:{_alternation(table['replacing'])})\s*:?\s*$", flags),
-        months=tuple(table["months"]),
-        formula_text=table["formula"][0],
-        title_on=re.compile(rf"(?:^|\s)(?:{_alternation(table['title_on'])})\s+(.+)$", flags),
-        kind_words={DocKind(kind): words[0] for kind, words in table["kinds"].items()},
-        on_word=table["title_on"][0],
-        on_behalf_word=table["on_behalf"][0],
-        replacing_line=table["replacing"][-1] + ":",
-        closing_words=table["closing"][0],
-        citation_word=table["citation"][0],
-        recital_word=table["recital"][0],
-        rule_line=table["rule_line"],
-        rule=_rule_pattern(table["rule_line"]),
-    )
+class LanguagePhrases:
+    """The phrases of one language, as text and as patterns.
+
+    Patterns are compiled on first use: a reader needs the formula patterns of every
+    language (to detect the language) but the other patterns of one language only.
+    """
+
+    def __init__(self, code: str, table: dict) -> None:
+        self.code = code
+        self.table = table
+        self.months: tuple[str, ...] = tuple(table["months"])
+        self.formula_text: str = table["formula"][0]
+        self.kind_words = {DocKind(kind): words[0] for kind, words in table["kinds"].items()}
+        self.on_word: str = table["title_on"][0]
+        self.on_behalf_word: str = table["on_behalf"][0]
+        self.replacing_line: str = table["replacing"][-1] + ":"
+        self.closing_words: str = table["closing"][0]
+        self.citation_word: str = table["citation"][0]
+        self.recital_word: str = table["recital"][0]
+        self.rule_line: str = table["rule_line"]
+
+    def _any(self, key: str) -> str:
+        return _alternation(self.table[key])
+
+    @cached_property
+    def formula(self) -> re.Pattern[str]:
+        return re.compile(rf"^(?:{self._any('formula')})\s*$", _FLAGS)
+
+    @cached_property
+    def citation(self) -> re.Pattern[str]:
+        return re.compile(rf"^(?:{self._any('citation')})(?!\w)", _FLAGS)
+
+    @cached_property
+    def citation_inline(self) -> re.Pattern[str]:
+        """A dash starting a second citation on the same line."""
+        return re.compile(rf"(?<=[,;])\s+[-–—]\s*(?=(?:{self._any('citation')})(?!\w))", _FLAGS)
+
+    @cached_property
+    def recital(self) -> re.Pattern[str]:
+        return re.compile(rf"^(?:{self._any('recital')})(?!\w)", _FLAGS)
+
+    @cached_property
+    def closing(self) -> re.Pattern[str]:
+        return re.compile(rf"^(?:{self._any('closing')})(?!\w)", _FLAGS)
+
+    @cached_property
+    def kinds(self) -> tuple[tuple[DocKind, re.Pattern[str]], ...]:
+        """Document kinds, joint motion first (its words contain the motion's)."""
+        return tuple(
+            (DocKind(kind), re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", _FLAGS))
+            for kind, words in self.table["kinds"].items()
+        )
+
+    @cached_property
+    def on_behalf(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<!\w)(?:{self._any('on_behalf')})(?!\w)", _FLAGS)
+
+    @cached_property
+    def replacing(self) -> re.Pattern[str]:
+        return re.compile(rf"^(?:{self._any('replacing')})\s*:?\s*$", _FLAGS)
+
+    @cached_property
+    def title_on(self) -> re.Pattern[str]:
+        return re.compile(rf"(?:^|\s)(?:{self._any('title_on')})\s+(.+)$", _FLAGS)
+
+    @cached_property
+    def rule(self) -> re.Pattern[str]:
+        return _rule_pattern(self.rule_line)
 
 
 @cache
@@ -91,7 +102,7 @@ def all_languages() -> tuple[LanguagePhrases, ...]:
     """Every language in the data file, English first."""
     raw = resources.files("amendtool").joinpath("data/languages.json").read_text("utf-8")
     tables: dict[str, dict] = json.loads(raw)
-    return tuple(_compile(code, table) for code, table in tables.items())
+    return tuple(LanguagePhrases(code, table) for code, table in tables.items())
 
 
 def language(code: str) -> LanguagePhrases:
