@@ -34,16 +34,28 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
+def uri_date(meta: Meta, fallback_date: str) -> str:
+    """The date part of the URIs: the document's date, else the year of its number (a joint
+    motion prints no date; the naming convention allows a year in URIs), else the fallback."""
+    if meta.date:
+        return meta.date
+    for number in meta.numbers:
+        year = re.search(r"(?:/|\()((?:19|20)\d\d)\b", number)
+        if year:
+            return year.group(1)
+    return fallback_date
+
+
 def work_uri(meta: Meta, fallback_date: str) -> str:
     """The FRBR Work URI: ``/akn/eu/statement/{subtype}/{date}/{number}``."""
     number = meta.numbers[0].replace("/", "-") if meta.numbers else slug(meta.title or "untitled")
     number = re.sub(r"[^A-Za-z0-9_()\-]", "-", number)
-    return f"/akn/eu/statement/{meta.kind.value}/{meta.date or fallback_date}/{number}"
+    return f"/akn/eu/statement/{meta.kind.value}/{uri_date(meta, fallback_date)}/{number}"
 
 
 def expression_uri(meta: Meta, fallback_date: str) -> str:
     """Work URI + ``/{lang}@{date}``."""
-    version = meta.date or fallback_date
+    version = uri_date(meta, fallback_date)
     return f"{work_uri(meta, fallback_date)}/{alpha3(meta.language)}@{version}"
 
 

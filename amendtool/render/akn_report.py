@@ -237,7 +237,7 @@ def build_amendment_list(report: ChangeReport, markup_date: str) -> etree._Eleme
     )
     preface = E.preface(
         E.p(
-            f"{len(items)} amendments to ",
+            f"{len(items)} amendment{'' if len(items) == 1 else 's'} to ",
             E.affectedDocument(_describe(report.old_meta), href=old_uri),
             f", giving {_describe(report.new_meta)}",
         )
