@@ -334,7 +334,7 @@ def _run(entry: Callable[..., Any]) -> int:
     except AmendtoolError as error:
         if debug:
             raise
-        click.echo(f"amendtool: error: {error}", err=True)
+        click.echo(f"amendtool: error: {' '.join(str(error).split())}", err=True)
         return EXIT_TROUBLE
     except BrokenPipeError:
         return EXIT_TROUBLE

@@ -26,5 +26,6 @@ def parse_xml(data: bytes, source: str) -> etree._ElementTree:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         line = f"line {exc.lineno}: " if exc.lineno else ""
-        raise InputError(source, f"not well-formed XML ({line}{exc.msg})") from None
+        message = " ".join(str(exc.msg).split())  # libxml2 messages may span lines
+        raise InputError(source, f"not well-formed XML ({line}{message})") from None
     return root.getroottree()
