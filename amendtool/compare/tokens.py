@@ -107,8 +107,3 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 def count_words(text: str) -> int:
     """Words and numbers in ``text`` (punctuation is not counted)."""
     return len(_WORD.findall(text))
-
-
-def is_word(token_key: str) -> bool:
-    """True for words and numbers (not punctuation)."""
-    return bool(token_key) and token_key[0].isalnum()
