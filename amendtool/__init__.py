@@ -6,6 +6,6 @@ ChangeReport; the command line does the same with ``amendtool diff``.
 
 __version__ = "0.1.0"
 
-from amendtool.compare import compare  # light: imports no XML library or diff engine
+from amendtool.diffing import compare  # light: imports no XML library or diff engine
 
 __all__ = ["__version__", "compare"]

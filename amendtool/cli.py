@@ -171,7 +171,7 @@ def diff(
 
     Exit status: 0 same content, 1 differences, 2 trouble.
     """
-    from amendtool.compare import compare
+    from amendtool.diffing import compare
     from amendtool.outputs import write_output
 
     report = compare(
@@ -197,7 +197,7 @@ def amendments(
     "Amendment 1", its target in OLD ("Recital C", "Paragraph 4 a (new)"), a two-column
     table with the changed words in bold italics. Exit status as for diff.
     """
-    from amendtool.compare import compare
+    from amendtool.diffing import compare
     from amendtool.outputs import write_output
 
     report = compare(old, new)
@@ -220,7 +220,7 @@ def amendments(
 
 def _labelled_sources(paths: tuple[str, ...], labels: tuple[str, ...]) -> list[Any]:
     """Sources with labels: ``--label NAME=FILE`` first, else the tabling group."""
-    from amendtool.compare.provenance import Source, source_label
+    from amendtool.diffing.provenance import Source, source_label
     from amendtool.inputs import read_resolution
 
     chosen: dict[str, str] = {}
@@ -257,7 +257,7 @@ def provenance(
     output: str | None,
 ) -> None:
     """Trace each clause of JOINT to the SOURCE motions it was built from."""
-    from amendtool.compare.provenance import trace
+    from amendtool.diffing.provenance import trace
     from amendtool.inputs import read_resolution
     from amendtool.outputs import write_output
     from amendtool.render import provenance_report as render
@@ -277,7 +277,7 @@ def provenance(
 @report_options(["text", "json", "html", "markdown"])
 def history(versions: tuple[str, ...], output_format: str, output: str | None) -> None:
     """Follow every clause through a chain of versions (motion -> joint -> adopted)."""
-    from amendtool.compare.history import follow
+    from amendtool.diffing.history import follow
     from amendtool.inputs import read_resolution
     from amendtool.outputs import write_output
     from amendtool.render import history_report as render

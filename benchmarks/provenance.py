@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from amendtool.compare.provenance import Source, trace  # noqa: E402
+from amendtool.diffing.provenance import Source, trace  # noqa: E402
 from amendtool.model import ClauseKind  # noqa: E402
 from amendtool.textparse.emit import emit_text  # noqa: E402
 from benchmarks.generate import _Draft, _resolution, _reword, _sentence, _vocabulary  # noqa: E402

@@ -14,7 +14,7 @@ from typing import Any
 from lxml import etree
 
 from amendtool.akn.writer import AKN_NS, E, expression_uri, indent_structure
-from amendtool.compare.report import ChangeReport, ClauseRef, Relation
+from amendtool.diffing.report import ChangeReport, ClauseRef, Relation
 from amendtool.model import ClauseKind, Meta
 from amendtool.render.describe import side_runs
 from amendtool.render.ep_amendments import Amendment, amendments, justification

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from amendtool.compare.report import ChangeReport, ClauseRef
+from amendtool.diffing.report import ChangeReport, ClauseRef
 from amendtool.model import ClauseKind
 from amendtool.render.akn_report import VERSION_TITLES
 from amendtool.render.describe import side_runs

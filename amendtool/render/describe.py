@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from amendtool.compare.report import SECTION_NAMES, Change, ClauseRef, Relation
-from amendtool.compare.words import Span
+from amendtool.diffing.report import SECTION_NAMES, Change, ClauseRef, Relation
+from amendtool.diffing.words import Span
 
 
 def join_words(items: list[str]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 
-from amendtool.compare.report import SECTION_NAMES, Change, ChangeReport, ClauseRef, Relation
+from amendtool.diffing.report import SECTION_NAMES, Change, ChangeReport, ClauseRef, Relation
 from amendtool.model import ClauseKind
 from amendtool.render.describe import refs_label
 

@@ -6,8 +6,8 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from amendtool.compare.history import History, Thread
-from amendtool.compare.report import ClauseRef
+from amendtool.diffing.history import History, Thread
+from amendtool.diffing.report import ClauseRef
 from amendtool.render.html_page import E, page
 from amendtool.render.markdown_report import escape
 from amendtool.render.terminal import describe_draft

@@ -11,8 +11,8 @@ from importlib import resources
 from typing import Any
 
 from amendtool import __version__
-from amendtool.compare.report import SECTION_NAMES, Change, ChangeReport, Relation
-from amendtool.compare.words import Span
+from amendtool.diffing.report import SECTION_NAMES, Change, ChangeReport, Relation
+from amendtool.diffing.words import Span
 from amendtool.model import ClauseKind, Meta
 from amendtool.render.describe import headline, refs_label
 from amendtool.render.html_page import DEL, INS, E, page

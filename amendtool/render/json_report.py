@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from amendtool.compare.report import ChangeReport, ClauseRef
+from amendtool.diffing.report import ChangeReport, ClauseRef
 from amendtool.render.describe import headline
 
 FORMAT_VERSION = 1

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from amendtool.compare.report import ChangeReport, Relation
-from amendtool.compare.words import Span
+from amendtool.diffing.report import ChangeReport, Relation
+from amendtool.diffing.words import Span
 from amendtool.model import ClauseKind
 from amendtool.render.describe import display_runs, headline
 from amendtool.render.terminal import describe_draft

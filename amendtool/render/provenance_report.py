@@ -6,8 +6,8 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from amendtool.compare.provenance import Contribution, JointClause, ProvenanceReport
-from amendtool.compare.report import Change
+from amendtool.diffing.provenance import Contribution, JointClause, ProvenanceReport
+from amendtool.diffing.report import Change
 from amendtool.render.describe import join_words
 from amendtool.render.html_page import DEL, INS, E, page
 from amendtool.render.markdown_report import escape

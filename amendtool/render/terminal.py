@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from amendtool.compare.report import ChangeReport, Relation, Statistics
-from amendtool.compare.words import Span
+from amendtool.diffing.report import ChangeReport, Relation, Statistics
+from amendtool.diffing.words import Span
 from amendtool.model import Meta
 from amendtool.render.describe import display_runs, headline, join_words
 

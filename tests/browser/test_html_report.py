@@ -163,7 +163,7 @@ def test_hostile_text_is_shown_not_run(browser, tmp_path) -> None:
 
 
 def test_provenance_matrix_opens_the_diffs(browser, tmp_path) -> None:
-    from amendtool.compare.provenance import Source, trace
+    from amendtool.diffing.provenance import Source, trace
     from amendtool.inputs import read_resolution
     from amendtool.render.provenance_report import render_provenance_html
 
@@ -194,7 +194,7 @@ def test_provenance_matrix_opens_the_diffs(browser, tmp_path) -> None:
 
 
 def test_history_timeline(browser, tmp_path) -> None:
-    from amendtool.compare.history import follow
+    from amendtool.diffing.history import follow
     from amendtool.inputs import read_resolution
     from amendtool.render.history_report import render_history_html
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from amendtool.compare.report import Relation, build_report
+from amendtool.diffing.report import Relation, build_report
 from tests.property.strategies import resolutions
 
 SWAPPED = {

@@ -8,9 +8,9 @@ from importlib import resources
 import jsonschema
 import pytest
 
-from amendtool.compare.history import follow
-from amendtool.compare.provenance import Source, trace
-from amendtool.compare.report import Relation
+from amendtool.diffing.history import follow
+from amendtool.diffing.provenance import Source, trace
+from amendtool.diffing.report import Relation
 from amendtool.inputs import read_resolution
 from amendtool.render.history_report import render_history_json, render_history_text
 from amendtool.render.provenance_report import (

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from amendtool.compare.report import ChangeReport, ClauseRef, Relation, build_report
-from amendtool.compare.tokens import CompareOptions
+from amendtool.diffing.report import ChangeReport, ClauseRef, Relation, build_report
+from amendtool.diffing.tokens import CompareOptions
 from amendtool.model import Meta, Resolution
 
 

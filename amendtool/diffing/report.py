@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from amendtool.compare.align import CONFIDENT_THRESHOLD, Pairing, align
-from amendtool.compare.tokens import CompareOptions, count_words, keys
-from amendtool.compare.words import Span, word_diff
+from amendtool.diffing.align import CONFIDENT_THRESHOLD, Pairing, align
+from amendtool.diffing.tokens import CompareOptions, count_words, keys
+from amendtool.diffing.words import Span, word_diff
 from amendtool.model import Clause, ClauseKind, Meta, Resolution, clause_body
 
 

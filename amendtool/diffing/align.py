@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from amendtool.compare.tokens import CompareOptions, keys
+from amendtool.diffing.tokens import CompareOptions, keys
 from amendtool.model import Clause, clause_body
 
 # Minimum Dice similarity (0..1) for two clauses to be the same clause reworded. Below it

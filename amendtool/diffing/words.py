@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from amendtool.compare.tokens import CompareOptions, keys, units
+from amendtool.diffing.tokens import CompareOptions, keys, units
 
 SpanOp = Literal["equal", "delete", "insert"]
 _FIRST_CODE_POINT = 0x10000  # supplementary planes: room for a million distinct tokens

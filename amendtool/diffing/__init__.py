@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from os import PathLike
 
-from amendtool.compare.report import ChangeReport, build_report
-from amendtool.compare.tokens import CompareOptions
+from amendtool.diffing.report import ChangeReport, build_report
+from amendtool.diffing.tokens import CompareOptions
 from amendtool.model import ClauseKind, Resolution
 
 Draft = Resolution | str | PathLike[str]

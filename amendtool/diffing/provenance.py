@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from amendtool.compare.align import shared_words
-from amendtool.compare.report import ChangeReport, ClauseRef, Relation, build_report
-from amendtool.compare.tokens import CompareOptions, keys
+from amendtool.diffing.align import shared_words
+from amendtool.diffing.report import ChangeReport, ClauseRef, Relation, build_report
+from amendtool.diffing.tokens import CompareOptions, keys
 from amendtool.model import Meta, Resolution
 
 # Two sources tie for a joint clause when both their share and their similarity (0..1)

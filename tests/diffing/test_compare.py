@@ -7,8 +7,8 @@ import re
 import pytest
 
 from amendtool import compare
-from amendtool.compare.report import Relation
-from amendtool.compare.words import word_diff
+from amendtool.diffing.report import Relation
+from amendtool.diffing.words import word_diff
 from amendtool.render.describe import headline
 from amendtool.textparse import parse_text
 from tests.conftest import SAMPLES, SEED
