@@ -1,11 +1,179 @@
 """amendtool: how a European Parliament resolution changed between drafts.
 
-``amendtool.compare(old, new)`` compares two drafts (Resolutions or paths) and returns a
-ChangeReport; the command line does the same with ``amendtool diff``.
+The public API, in pipeline order (read -> compare -> render):
+
+>>> import amendtool
+>>> old = amendtool.read("samples/kazakhstan.v1.txt")
+>>> new = amendtool.read("samples/kazakhstan.v2.txt")
+>>> report = amendtool.compare(old, new)
+>>> report.differs
+True
+>>> print(amendtool.render(report, "text").splitlines()[0])  # doctest: +ELLIPSIS
+--- ...
+
+Importing amendtool is light: each function imports the XML library, the diff engine or a
+renderer only when it is called.
 """
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from os import PathLike
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-from amendtool.diffing import compare  # light: imports no XML library or diff engine
+from amendtool.diffing import Draft, compare  # light: imports no XML library or diff engine
 
-__all__ = ["__version__", "compare"]
+if TYPE_CHECKING:
+    from lxml import etree
+
+    from amendtool.akn.schema import Problem
+    from amendtool.diffing.history import History
+    from amendtool.diffing.provenance import ProvenanceReport
+    from amendtool.model import Resolution
+
+__all__ = [
+    "__version__",
+    "compare",
+    "history",
+    "provenance",
+    "read",
+    "render",
+    "to_akn",
+    "validate",
+]
+
+READ_FORMATS = ("text", "html", "docx", "akn")
+
+
+def read(
+    source: str | PathLike[str] | bytes, *, format: str | None = None, name: str = "<bytes>"
+) -> Resolution:
+    """Read a resolution from a path (``-`` for standard input) or from bytes.
+
+    ``format`` is one of ``text``, ``html``, ``docx`` or ``akn``; by default it is
+    detected from the content. ``name`` is the name used in messages for bytes input.
+    Bad input raises :class:`amendtool.errors.InputError` with a one-line message.
+
+    >>> resolution = amendtool.read("samples/kazakhstan.v1.txt")
+    >>> resolution.meta.title, resolution.meta.date, resolution.meta.groups[0].name
+    ('Kazakhstan', '2012-03-07', 'Greens/EFA')
+    >>> text = b"The European Parliament,\\n1. Calls for calm;\\n2. Instructs its President;\\n"
+    >>> [clause.num for clause in amendtool.read(text).clauses]
+    ['1', '2']
+    """
+    from amendtool.inputs import read_bytes, resolution_from_bytes
+
+    if isinstance(source, bytes):
+        data, label = source, name
+    else:
+        path = str(source)
+        data, label = read_bytes(path), "<stdin>" if path == "-" else path
+    return resolution_from_bytes(data, label, format)
+
+
+def render(
+    subject: object,
+    format: str = "text",
+    *,
+    product: str | None = None,
+    show_all: bool = False,
+    color: bool = False,
+    markup_date: str = "",
+) -> str | bytes:
+    """Render a report or a document in one output format.
+
+    ``subject`` is a ChangeReport (product ``diff``), a ProvenanceReport, a History or a
+    Resolution (product ``document``); pass ``product="amendments"`` to write a
+    ChangeReport as an EP amendment list. Formats per product are listed by
+    :func:`amendtool.renderers.registry.formats`. Text formats return ``str``.
+
+    >>> report = amendtool.compare("samples/kazakhstan.v1.txt", "samples/kazakhstan.v2.txt")
+    >>> amendtool.render(report, "markdown", product="amendments").splitlines()[0]
+    '## 23 amendments'
+    """
+    from amendtool.renderers.registry import RenderOptions
+    from amendtool.renderers.registry import render as dispatch
+
+    options = RenderOptions(show_all=show_all, color=color, markup_date=markup_date)
+    return dispatch(subject, format, product=product, options=options)
+
+
+def to_akn(resolution: Resolution, *, markup_date: str = "") -> bytes:
+    """The resolution as Akoma Ntoso 3.0 XML (UTF-8 bytes) that validates against the XSD.
+
+    >>> xml = amendtool.to_akn(amendtool.read("samples/kazakhstan.v1.txt"))
+    >>> xml.startswith(b"<?xml") and amendtool.validate(xml) == []
+    True
+    """
+    from amendtool.akn.writer import write_akn
+    from amendtool.clock import markup_date as today
+
+    return write_akn(resolution, markup_date or today())
+
+
+def validate(
+    xml: bytes | str | PathLike[str] | etree._ElementTree, *, profile: bool = True
+) -> list[Problem]:
+    """Problems found by the official AKN 3.0 XSD, reference checks and the EP profile.
+
+    ``xml`` is XML bytes, a path to an XML file, or a parsed tree. An empty list means valid.
+
+    >>> problems = amendtool.validate(b"<akomaNtoso/>")
+    >>> "No matching global declaration" in str(problems[0])
+    True
+    """
+    from lxml import etree as _etree
+
+    from amendtool.akn.validation import validate_tree
+    from amendtool.akn.xmlsafe import parse_xml
+    from amendtool.inputs import read_bytes
+
+    if isinstance(xml, _etree._ElementTree):
+        tree = xml
+    elif isinstance(xml, bytes):
+        tree = parse_xml(xml, "<bytes>")
+    else:
+        tree = parse_xml(read_bytes(str(xml)), str(xml))
+    return validate_tree(tree, profile=profile)
+
+
+def provenance(joint: Draft, sources: Sequence[Draft] | Mapping[str, Draft]) -> ProvenanceReport:
+    """Trace each clause of the joint text to the source motions it was built from.
+
+    ``sources`` is a list (labelled by tabling group) or a mapping from label to draft.
+
+    >>> report = amendtool.provenance(
+    ...     "samples/kazakhstan.v2.txt", {"Greens/EFA": "samples/kazakhstan.v1.txt"}
+    ... )
+    >>> [source.label for source in report.sources]
+    ['Greens/EFA']
+    """
+    from amendtool.diffing import load_draft
+    from amendtool.diffing.provenance import Source, source_label, trace
+
+    joint_resolution, joint_path = load_draft(joint)
+    items = list(sources.items()) if isinstance(sources, Mapping) else [("", s) for s in sources]
+    taken: set[str] = {label for label, _ in items if label}
+    chosen = []
+    for label, draft in items:
+        resolution, path = load_draft(draft)
+        chosen.append(Source(label or source_label(resolution, path, taken), resolution, path))
+    return trace(joint_resolution, chosen, joint_path)
+
+
+def history(versions: Sequence[Draft]) -> History:
+    """Follow every clause through a chain of versions (motion -> joint -> adopted).
+
+    >>> chain = amendtool.history(["samples/kazakhstan.v1.txt", "samples/kazakhstan.v2.txt"])
+    >>> len(chain.reports)
+    1
+    """
+    from amendtool.diffing import load_draft
+    from amendtool.diffing.history import follow
+
+    if len(versions) < 2:
+        raise ValueError("history needs at least two versions")
+    loaded = [load_draft(draft) for draft in versions]
+    return follow([r for r, _ in loaded], [p for _, p in loaded])

@@ -6,7 +6,6 @@ Exit status follows diff(1): 0 no differences (or valid), 1 differences (or inva
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
 import sys
 from collections.abc import Callable
@@ -16,16 +15,9 @@ import click
 
 from amendtool import __version__
 from amendtool.errors import AmendtoolError
+from amendtool.renderers.registry import formats
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
-
-
-def _markup_date() -> str:
-    """Today, or the date of SOURCE_DATE_EPOCH for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date().isoformat()
-    return _dt.date.today().isoformat()
 
 
 def report_options(formats: list[str]) -> Callable[[Any], Any]:
@@ -83,6 +75,7 @@ def convert(source: str, output: str | None, target: str, report_dropped: bool) 
     """Read IN (text, HTML, DOCX or AKN; - for stdin) and write it as AKN, JSON or text."""
     from amendtool.inputs import read_resolution
     from amendtool.outputs import write_output
+    from amendtool.renderers.registry import as_bytes, render
 
     resolution = read_resolution(source)
     for warning in resolution.warnings:
@@ -90,24 +83,7 @@ def convert(source: str, output: str | None, target: str, report_dropped: bool) 
     if report_dropped:
         for fate in resolution.dropped:
             click.echo(f"dropped line {fate.line_no} ({fate.reason}): {fate.text}", err=True)
-    match target:
-        case "akn":
-            from amendtool.akn.writer import write_akn
-
-            data = write_akn(resolution, _markup_date())
-        case "json":
-            import json
-
-            from amendtool.document_json import resolution_to_dict
-
-            data = (
-                json.dumps(resolution_to_dict(resolution), ensure_ascii=False, indent=2) + "\n"
-            ).encode("utf-8")
-        case _:
-            from amendtool.textparse.emit import emit_text
-
-            data = emit_text(resolution).encode("utf-8")
-    write_output(data, output)
+    write_output(as_bytes(render(resolution, target, product="document")), output)
 
 
 @cli.command()
@@ -140,7 +116,7 @@ def _use_color(choice: bool | None, output: str | None) -> bool:
 @cli.command()
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
-@report_options(["text", "json", "html", "markdown", "akn"])
+@report_options(formats("diff"))
 @click.option("--all", "show_all", is_flag=True, help="Also show unchanged clauses (text).")
 @click.option(
     "--color/--no-color",
@@ -173,21 +149,22 @@ def diff(
     """
     from amendtool.diffing import compare
     from amendtool.outputs import write_output
+    from amendtool.renderers.registry import RenderOptions, as_bytes, render
 
     report = compare(
         old, new, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation, section=section
     )
     for warning in report.warnings:
         _warn(warning)
-    text = _render(report, output_format, show_all, _use_color(color, output))
-    write_output(text.encode("utf-8"), output)
+    options = RenderOptions(show_all=show_all, color=_use_color(color, output))
+    write_output(as_bytes(render(report, output_format, options=options)), output)
     ctx.exit(EXIT_DIFFERENT if report.differs else EXIT_SAME)
 
 
 @cli.command()
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
-@report_options(["markdown", "html", "akn"])
+@report_options(formats("amendments"))
 @click.pass_context
 def amendments(
     ctx: click.Context, old: str, new: str, output_format: str, output: str | None
@@ -199,43 +176,11 @@ def amendments(
     """
     from amendtool.diffing import compare
     from amendtool.outputs import write_output
+    from amendtool.renderers.registry import as_bytes, render
 
     report = compare(old, new)
-    match output_format:
-        case "html":
-            from amendtool.render.amendment_list import render_amendments_html
-
-            text = render_amendments_html(report)
-        case "akn":
-            from amendtool.render.akn_report import render_akn_amendments
-
-            text = render_akn_amendments(report, _markup_date())
-        case _:
-            from amendtool.render.amendment_list import render_amendments_markdown
-
-            text = render_amendments_markdown(report)
-    write_output(text.encode("utf-8"), output)
+    write_output(as_bytes(render(report, output_format, product="amendments")), output)
     ctx.exit(EXIT_DIFFERENT if report.differs else EXIT_SAME)
-
-
-def _labelled_sources(paths: tuple[str, ...], labels: tuple[str, ...]) -> list[Any]:
-    """Sources with labels: ``--label NAME=FILE`` first, else the tabling group."""
-    from amendtool.diffing.provenance import Source, source_label
-    from amendtool.inputs import read_resolution
-
-    chosen: dict[str, str] = {}
-    for item in labels:
-        name, separator, path = item.partition("=")
-        if not separator or not name or not path:
-            raise click.BadParameter(f"{item!r}: expected NAME=FILE", param_hint="--label")
-        chosen[path] = name
-    taken: set[str] = set(chosen.values())
-    sources = []
-    for path in paths:
-        resolution = read_resolution(path)
-        label = chosen.get(path) or source_label(resolution, path, taken)
-        sources.append(Source(label, resolution, path))
-    return sources
 
 
 @cli.command()
@@ -248,7 +193,7 @@ def _labelled_sources(paths: tuple[str, ...], labels: tuple[str, ...]) -> list[A
     metavar="NAME=FILE",
     help="Name a source (default: its tabling group).",
 )
-@report_options(["text", "json", "html", "markdown"])
+@report_options(formats("provenance"))
 def provenance(
     joint: str,
     sources: tuple[str, ...],
@@ -257,66 +202,33 @@ def provenance(
     output: str | None,
 ) -> None:
     """Trace each clause of JOINT to the SOURCE motions it was built from."""
-    from amendtool.diffing.provenance import trace
+    from amendtool.diffing.provenance import labelled_sources, parse_labels, trace
     from amendtool.inputs import read_resolution
     from amendtool.outputs import write_output
-    from amendtool.render import provenance_report as render
+    from amendtool.renderers.registry import as_bytes, render
 
-    report = trace(read_resolution(joint), _labelled_sources(sources, labels), joint)
-    text = {
-        "json": render.render_provenance_json,
-        "html": render.render_provenance_html,
-        "markdown": render.render_provenance_markdown,
-        "text": render.render_provenance_text,
-    }[output_format](report)
-    write_output(text.encode("utf-8"), output)
+    try:
+        chosen = parse_labels(labels)
+    except ValueError as problem:
+        raise click.BadParameter(str(problem), param_hint="--label") from None
+    report = trace(read_resolution(joint), labelled_sources(sources, chosen), joint)
+    write_output(as_bytes(render(report, output_format)), output)
 
 
 @cli.command()
 @click.argument("versions", metavar="V1 V2 [V3...]", nargs=-1, required=True)
-@report_options(["text", "json", "html", "markdown"])
+@report_options(formats("history"))
 def history(versions: tuple[str, ...], output_format: str, output: str | None) -> None:
     """Follow every clause through a chain of versions (motion -> joint -> adopted)."""
     from amendtool.diffing.history import follow
     from amendtool.inputs import read_resolution
     from amendtool.outputs import write_output
-    from amendtool.render import history_report as render
+    from amendtool.renderers.registry import as_bytes, render
 
     if len(versions) < 2:
         raise click.UsageError("history needs at least two versions")
     chain = follow([read_resolution(path) for path in versions], list(versions))
-    text = {
-        "json": render.render_history_json,
-        "html": render.render_history_html,
-        "markdown": render.render_history_markdown,
-        "text": render.render_history_text,
-    }[output_format](chain)
-    write_output(text.encode("utf-8"), output)
-
-
-def _render(report: Any, output_format: str, show_all: bool, color: bool) -> str:
-    """The report in one format (renderers are imported only when used)."""
-    match output_format:
-        case "json":
-            from amendtool.render.json_report import render_json
-
-            return render_json(report)
-        case "html":
-            from amendtool.render.html_report import render_html
-
-            return render_html(report)
-        case "markdown":
-            from amendtool.render.markdown_report import render_markdown
-
-            return render_markdown(report, show_all=show_all)
-        case "akn":
-            from amendtool.render.akn_report import render_akn_amendments
-
-            return render_akn_amendments(report, _markup_date())
-        case _:
-            from amendtool.render.terminal import render_text
-
-            return render_text(report, show_all=show_all, color=color)
+    write_output(as_bytes(render(chain, output_format)), output)
 
 
 def _run(entry: Callable[..., Any]) -> int:

@@ -22,3 +22,10 @@ def resolution_to_dict(resolution: Resolution) -> dict[str, Any]:
             {"line": f.line_no, "text": f.text, "reason": f.reason} for f in resolution.dropped
         ],
     }
+
+
+def render_document_json(resolution: Resolution) -> str:
+    """The document as indented JSON text (``convert --to json``)."""
+    import json
+
+    return json.dumps(resolution_to_dict(resolution), ensure_ascii=False, indent=2) + "\n"

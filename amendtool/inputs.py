@@ -48,23 +48,40 @@ def read_resolution(path: str) -> Resolution:
     return resolution_from_bytes(read_bytes(path), "<stdin>" if path == "-" else path)
 
 
-def resolution_from_bytes(data: bytes, source: str) -> Resolution:
-    """A resolution from DOCX, HTML, AKN XML or text bytes, detected by content.
+def detect_format(data: bytes) -> str:
+    """``docx``, ``html``, ``akn`` or ``text``, by content."""
+    from amendtool.extract.docx_text import looks_like_docx
+    from amendtool.extract.html_text import looks_like_html
+
+    if looks_like_docx(data):
+        return "docx"
+    if looks_like_html(data):
+        return "html"
+    if looks_like_xml(data):
+        return "akn"
+    return "text"
+
+
+def resolution_from_bytes(data: bytes, source: str, format: str | None = None) -> Resolution:
+    """A resolution from DOCX, HTML, AKN XML or text bytes (``format``, or detected by content).
 
     Raises only AmendtoolError subclasses for bad input (the fuzz harness checks this).
     """
-    from amendtool.extract.docx_text import docx_to_text, looks_like_docx
-    from amendtool.extract.html_text import html_to_text, looks_like_html
+    from amendtool.extract.docx_text import docx_to_text
+    from amendtool.extract.html_text import html_to_text
 
-    if looks_like_docx(data):
+    kind = format or detect_format(data)
+    if kind not in ("docx", "html", "akn", "text"):
+        raise InputError(source, f"unknown input format {kind!r} (docx, html, akn or text)")
+    if kind == "docx":
         from amendtool.textparse import parse_text
 
         return parse_text(docx_to_text(data, source), source)
-    if looks_like_html(data):
+    if kind == "html":
         from amendtool.textparse import parse_text
 
         return parse_text(html_to_text(data, source), source)
-    if looks_like_xml(data):
+    if kind == "akn":
         from amendtool.akn.reader import read_akn
         from amendtool.akn.xmlsafe import parse_xml
 

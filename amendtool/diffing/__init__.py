@@ -11,7 +11,8 @@ from amendtool.model import ClauseKind, Resolution
 Draft = Resolution | str | PathLike[str]
 
 
-def _load(draft: Draft) -> tuple[Resolution, str]:
+def load_draft(draft: Draft) -> tuple[Resolution, str]:
+    """A draft as a Resolution with the path it came from ("" for a Resolution)."""
     if isinstance(draft, Resolution):
         return draft, ""
     from amendtool.inputs import read_resolution
@@ -29,8 +30,8 @@ def compare(
     section: ClauseKind | str | None = None,
 ) -> ChangeReport:
     """Compare two drafts (Resolutions or paths to text/AKN files) clause by clause."""
-    old_resolution, old_source = _load(old)
-    new_resolution, new_source = _load(new)
+    old_resolution, old_source = load_draft(old)
+    new_resolution, new_source = load_draft(new)
     options = CompareOptions(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
     kind = ClauseKind(section.rstrip("s")) if isinstance(section, str) else section
     return build_report(old_resolution, new_resolution, options, kind, old_source, new_source)

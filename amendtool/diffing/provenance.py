@@ -9,6 +9,7 @@ closest wording) is its origin, and sources equal on both are reported as ties.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from amendtool.diffing.align import shared_words
@@ -191,3 +192,27 @@ def source_label(resolution: Resolution, path: str, taken: set[str]) -> str:
         label = f"{base} ({count})"
     taken.add(label)
     return label
+
+
+def parse_labels(items: Sequence[str]) -> dict[str, str]:
+    """``NAME=FILE`` items as a mapping from FILE to NAME; ValueError names a bad item."""
+    chosen: dict[str, str] = {}
+    for item in items:
+        name, separator, path = item.partition("=")
+        if not separator or not name or not path:
+            raise ValueError(f"{item!r}: expected NAME=FILE")
+        chosen[path] = name
+    return chosen
+
+
+def labelled_sources(paths: Sequence[str], labels: Mapping[str, str]) -> list[Source]:
+    """Sources read from ``paths``, labelled by ``labels`` (path -> name) or their group."""
+    from amendtool.inputs import read_resolution
+
+    taken: set[str] = set(labels.values())
+    sources = []
+    for path in paths:
+        resolution = read_resolution(path)
+        label = labels.get(path) or source_label(resolution, path, taken)
+        sources.append(Source(label, resolution, path))
+    return sources

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from amendtool import compare
-from amendtool.render.html_report import render_html
-from amendtool.render.json_report import report_to_dict
+from amendtool.renderers.html_report import render_html
+from amendtool.renderers.json_report import report_to_dict
 from amendtool.textparse import parse_text
 from tests.conftest import ROOT, SAMPLES
 
@@ -165,7 +165,7 @@ def test_hostile_text_is_shown_not_run(browser, tmp_path) -> None:
 def test_provenance_matrix_opens_the_diffs(browser, tmp_path) -> None:
     from amendtool.diffing.provenance import Source, trace
     from amendtool.inputs import read_resolution
-    from amendtool.render.provenance_report import render_provenance_html
+    from amendtool.renderers.provenance_report import render_provenance_html
 
     names = {
         "Greens/EFA": "kazakhstan.v1.txt",
@@ -196,7 +196,7 @@ def test_provenance_matrix_opens_the_diffs(browser, tmp_path) -> None:
 def test_history_timeline(browser, tmp_path) -> None:
     from amendtool.diffing.history import follow
     from amendtool.inputs import read_resolution
-    from amendtool.render.history_report import render_history_html
+    from amendtool.renderers.history_report import render_history_html
 
     names = ["kazakhstan.v1.txt", "kazakhstan.v2.txt", "kazakhstan-adopted.txt"]
     chain = follow([read_resolution(str(SAMPLES / n)) for n in names], names)

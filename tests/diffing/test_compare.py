@@ -9,7 +9,7 @@ import pytest
 from amendtool import compare
 from amendtool.diffing.report import Relation
 from amendtool.diffing.words import word_diff
-from amendtool.render.describe import headline
+from amendtool.renderers.describe import headline
 from amendtool.textparse import parse_text
 from tests.conftest import SAMPLES, SEED
 

@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 
 from amendtool import compare
-from amendtool.render.json_report import render_json
-from amendtool.render.terminal import render_text
+from amendtool.renderers.json_report import render_json
+from amendtool.renderers.terminal import render_text
 from tests.conftest import SAMPLES
 
 PAIRS = {

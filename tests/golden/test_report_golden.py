@@ -8,9 +8,9 @@ from lxml import etree
 from amendtool import compare
 from amendtool.akn.validation import validate_tree
 from amendtool.akn.xmlsafe import parse_xml
-from amendtool.render.akn_report import render_akn_amendments
-from amendtool.render.amendment_list import render_amendments_markdown
-from amendtool.render.markdown_report import render_markdown
+from amendtool.renderers.akn_report import render_akn_amendments
+from amendtool.renderers.amendment_list import render_amendments_markdown
+from amendtool.renderers.markdown_report import render_markdown
 from tests.conftest import SAMPLES
 
 PAIRS = {

@@ -12,8 +12,8 @@ from amendtool.diffing.history import follow
 from amendtool.diffing.provenance import Source, trace
 from amendtool.diffing.report import Relation
 from amendtool.inputs import read_resolution
-from amendtool.render.history_report import render_history_json, render_history_text
-from amendtool.render.provenance_report import (
+from amendtool.renderers.history_report import render_history_json, render_history_text
+from amendtool.renderers.provenance_report import (
     render_provenance_json,
     render_provenance_markdown,
     render_provenance_text,

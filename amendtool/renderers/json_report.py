@@ -7,7 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from amendtool.diffing.report import ChangeReport, ClauseRef
-from amendtool.render.describe import headline
+from amendtool.renderers.describe import headline
 
 FORMAT_VERSION = 1
 

@@ -8,10 +8,10 @@ from typing import Any
 
 from amendtool.diffing.provenance import Contribution, JointClause, ProvenanceReport
 from amendtool.diffing.report import Change
-from amendtool.render.describe import join_words
-from amendtool.render.html_page import DEL, INS, E, page
-from amendtool.render.markdown_report import escape
-from amendtool.render.terminal import describe_draft
+from amendtool.renderers.describe import join_words
+from amendtool.renderers.html_page import DEL, INS, E, page
+from amendtool.renderers.markdown_report import escape
+from amendtool.renderers.terminal import describe_draft
 
 FORMAT_VERSION = 1
 _CSS = """

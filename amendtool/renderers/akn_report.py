@@ -16,8 +16,8 @@ from lxml import etree
 from amendtool.akn.writer import AKN_NS, E, expression_uri, indent_structure
 from amendtool.diffing.report import ChangeReport, ClauseRef, Relation
 from amendtool.model import ClauseKind, Meta
-from amendtool.render.describe import side_runs
-from amendtool.render.ep_amendments import Amendment, amendments, justification
+from amendtool.renderers.describe import side_runs
+from amendtool.renderers.ep_amendments import Amendment, amendments, justification
 from amendtool.textparse.phrases import language
 
 VERSION_TITLES = {

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from amendtool.diffing.report import ChangeReport, Relation, Statistics
 from amendtool.diffing.words import Span
 from amendtool.model import Meta
-from amendtool.render.describe import display_runs, headline, join_words
+from amendtool.renderers.describe import display_runs, headline, join_words
 
 Styler = Callable[[str, str], str]
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from amendtool.diffing.history import History, Thread
 from amendtool.diffing.report import ClauseRef
-from amendtool.render.html_page import E, page
-from amendtool.render.markdown_report import escape
-from amendtool.render.terminal import describe_draft
+from amendtool.renderers.html_page import E, page
+from amendtool.renderers.markdown_report import escape
+from amendtool.renderers.terminal import describe_draft
 
 FORMAT_VERSION = 1
 _CSS = """

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from amendtool.diffing.report import SECTION_NAMES, Change, ChangeReport, ClauseRef, Relation
 from amendtool.model import ClauseKind
-from amendtool.render.describe import refs_label
+from amendtool.renderers.describe import refs_label
 
 _SECTION_ORDER = list(ClauseKind)
 

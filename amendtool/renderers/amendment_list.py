@@ -8,12 +8,12 @@ from typing import Any
 
 from amendtool.diffing.report import ChangeReport, ClauseRef
 from amendtool.model import ClauseKind
-from amendtool.render.akn_report import VERSION_TITLES
-from amendtool.render.describe import side_runs
-from amendtool.render.ep_amendments import Amendment, amendments, justification
-from amendtool.render.html_page import E, page
-from amendtool.render.markdown_report import emphasised, escape
-from amendtool.render.terminal import describe_draft
+from amendtool.renderers.akn_report import VERSION_TITLES
+from amendtool.renderers.describe import side_runs
+from amendtool.renderers.ep_amendments import Amendment, amendments, justification
+from amendtool.renderers.html_page import E, page
+from amendtool.renderers.markdown_report import emphasised, escape
+from amendtool.renderers.terminal import describe_draft
 
 _CSS = """
 body { font: 16px/1.5 Georgia, serif; max-width: 60rem; margin: 1rem auto; padding: 0 1rem; }

@@ -14,8 +14,8 @@ from amendtool import __version__
 from amendtool.diffing.report import SECTION_NAMES, Change, ChangeReport, Relation
 from amendtool.diffing.words import Span
 from amendtool.model import ClauseKind, Meta
-from amendtool.render.describe import headline, refs_label
-from amendtool.render.html_page import DEL, INS, E, page
+from amendtool.renderers.describe import headline, refs_label
+from amendtool.renderers.html_page import DEL, INS, E, page
 
 KIND_NAMES = {
     "motionForResolution": "Motion for a resolution",
@@ -26,7 +26,7 @@ SHOWN_BY_DEFAULT = {r for r in Relation if r is not Relation.UNCHANGED}
 
 
 def read_asset(name: str) -> str:
-    return resources.files("amendtool.render").joinpath(f"assets/{name}").read_text("utf-8")
+    return resources.files("amendtool.renderers").joinpath(f"assets/{name}").read_text("utf-8")
 
 
 def _draft_rows(old: Meta, new: Meta, old_source: str, new_source: str) -> list[Any]:

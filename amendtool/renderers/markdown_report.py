@@ -7,8 +7,8 @@ import re
 from amendtool.diffing.report import ChangeReport, Relation
 from amendtool.diffing.words import Span
 from amendtool.model import ClauseKind
-from amendtool.render.describe import display_runs, headline
-from amendtool.render.terminal import describe_draft
+from amendtool.renderers.describe import display_runs, headline
+from amendtool.renderers.terminal import describe_draft
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 

@@ -1,0 +1,127 @@
+"""One registry of renderers: (product, format) -> function, imported only when used.
+
+A *product* is what is rendered: ``diff`` (a ChangeReport), ``amendments`` (a ChangeReport
+written as an EP amendment list), ``provenance`` (a ProvenanceReport), ``history`` (a
+History) or ``document`` (a Resolution). Every command and the web page reach their output
+through :func:`render`, so the same inputs give the same bytes everywhere.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What a renderer may need beyond its subject."""
+
+    show_all: bool = False  # also show unchanged clauses (text, Markdown)
+    color: bool = False  # ANSI colours (text)
+    markup_date: str = ""  # ISO date written into AKN metadata; "" = today / SOURCE_DATE_EPOCH
+
+
+def _call(target: str, *option_names: str) -> Callable[[Any, RenderOptions], str | bytes]:
+    """A renderer that imports ``module:function`` on first use and passes chosen options."""
+
+    def run(subject: Any, options: RenderOptions) -> str | bytes:
+        module_name, function_name = target.split(":")
+        function = getattr(importlib.import_module(module_name), function_name)
+        values = {name: getattr(options, name) for name in option_names}
+        if "markup_date" in values and not values["markup_date"]:
+            from amendtool.clock import markup_date
+
+            values["markup_date"] = markup_date()
+        result: str | bytes = function(subject, **values)
+        return result
+
+    return run
+
+
+_R = "amendtool.renderers."
+RENDERERS: dict[str, dict[str, Callable[[Any, RenderOptions], str | bytes]]] = {
+    "diff": {
+        "text": _call(_R + "terminal:render_text", "show_all", "color"),
+        "json": _call(_R + "json_report:render_json"),
+        "html": _call(_R + "html_report:render_html"),
+        "markdown": _call(_R + "markdown_report:render_markdown", "show_all"),
+        "akn": _call(_R + "akn_report:render_akn_amendments", "markup_date"),
+    },
+    "amendments": {
+        "markdown": _call(_R + "amendment_list:render_amendments_markdown"),
+        "html": _call(_R + "amendment_list:render_amendments_html"),
+        "akn": _call(_R + "akn_report:render_akn_amendments", "markup_date"),
+    },
+    "provenance": {
+        "text": _call(_R + "provenance_report:render_provenance_text"),
+        "json": _call(_R + "provenance_report:render_provenance_json"),
+        "html": _call(_R + "provenance_report:render_provenance_html"),
+        "markdown": _call(_R + "provenance_report:render_provenance_markdown"),
+    },
+    "history": {
+        "text": _call(_R + "history_report:render_history_text"),
+        "json": _call(_R + "history_report:render_history_json"),
+        "html": _call(_R + "history_report:render_history_html"),
+        "markdown": _call(_R + "history_report:render_history_markdown"),
+    },
+    "document": {
+        "akn": _call("amendtool.akn.writer:write_akn", "markup_date"),
+        "json": _call("amendtool.document_json:render_document_json"),
+        "text": _call("amendtool.textparse.emit:emit_text"),
+    },
+}
+
+# Output file extensions and the format each implies when --format is not given.
+EXTENSION_FORMATS = {
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".xml": "akn",
+    ".akn": "akn",
+    ".txt": "text",
+    ".docx": "docx",
+}
+
+
+def formats(product: str) -> list[str]:
+    """The formats ``product`` can be rendered in, the default first."""
+    return list(RENDERERS[product])
+
+
+def product_of(subject: Any) -> str:
+    """The product a subject is by its type (a ChangeReport is a ``diff``)."""
+    name = type(subject).__name__
+    return {
+        "ChangeReport": "diff",
+        "ProvenanceReport": "provenance",
+        "History": "history",
+        "Resolution": "document",
+    }.get(name, "")
+
+
+def render(
+    subject: Any,
+    output_format: str,
+    *,
+    product: str | None = None,
+    options: RenderOptions | None = None,
+) -> str | bytes:
+    """``subject`` in ``output_format``; ``product`` defaults to the subject's type."""
+    chosen = product or product_of(subject)
+    if chosen not in RENDERERS:
+        raise ValueError(f"nothing renders a {type(subject).__name__}")
+    table = RENDERERS[chosen]
+    if output_format not in table:
+        raise ValueError(
+            f"{chosen} has no {output_format!r} format (choose from {', '.join(table)})"
+        )
+    return table[output_format](subject, options or RenderOptions())
+
+
+def as_bytes(rendered: str | bytes) -> bytes:
+    """Rendered output as the bytes written to a file or standard output."""
+    return rendered.encode("utf-8") if isinstance(rendered, str) else rendered
