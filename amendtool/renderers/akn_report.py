@@ -17,7 +17,7 @@ from amendtool.akn.writer import AKN_NS, E, expression_uri, indent_structure
 from amendtool.diffing.report import ChangeReport, ClauseRef, Relation
 from amendtool.model import ClauseKind, Meta
 from amendtool.renderers.describe import side_runs
-from amendtool.renderers.ep_amendments import Amendment, amendments, justification
+from amendtool.amendments.numbering import Amendment, amendments, justification
 from amendtool.textparse.phrases import language
 
 VERSION_TITLES = {

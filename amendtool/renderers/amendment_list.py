@@ -10,7 +10,7 @@ from amendtool.diffing.report import ChangeReport, ClauseRef
 from amendtool.model import ClauseKind
 from amendtool.renderers.akn_report import VERSION_TITLES
 from amendtool.renderers.describe import side_runs
-from amendtool.renderers.ep_amendments import Amendment, amendments, justification
+from amendtool.amendments.numbering import Amendment, amendments, justification
 from amendtool.renderers.html_page import E, page
 from amendtool.renderers.markdown_report import emphasised, escape
 from amendtool.renderers.terminal import describe_draft
