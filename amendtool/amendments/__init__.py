@@ -1,1 +1,1 @@
-"""EP amendments: numbering and targets ("Recital B a (new)"), lists, and applying them to a text."""
+"""EP amendments: numbering and targets ("Recital B a (new)"), lists, applying them."""

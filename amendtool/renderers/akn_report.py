@@ -14,10 +14,10 @@ from typing import Any
 from lxml import etree
 
 from amendtool.akn.writer import AKN_NS, E, expression_uri, indent_structure
+from amendtool.amendments.numbering import Amendment, amendments, justification
 from amendtool.diffing.report import ChangeReport, ClauseRef, Relation
 from amendtool.model import ClauseKind, Meta
 from amendtool.renderers.describe import side_runs
-from amendtool.amendments.numbering import Amendment, amendments, justification
 from amendtool.textparse.phrases import language
 
 VERSION_TITLES = {

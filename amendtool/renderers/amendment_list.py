@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from amendtool.amendments.numbering import Amendment, amendments, justification
 from amendtool.diffing.report import ChangeReport, ClauseRef
 from amendtool.model import ClauseKind
 from amendtool.renderers.akn_report import VERSION_TITLES
 from amendtool.renderers.describe import side_runs
-from amendtool.amendments.numbering import Amendment, amendments, justification
 from amendtool.renderers.html_page import E, page
 from amendtool.renderers.markdown_report import emphasised, escape
 from amendtool.renderers.terminal import describe_draft
