@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 from amendtool.errors import InputError
@@ -33,33 +34,53 @@ def read_bytes(path: str) -> bytes:
     return data
 
 
+_XML_PROLOG = re.compile(
+    rb"(?:\s+|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*", re.DOTALL | re.IGNORECASE
+)
+_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+
+
+def xml_root_name(data: bytes) -> str | None:
+    """The local name of the first element after the XML prolog (declaration, comments,
+    processing instructions, DOCTYPE, a BOM), or None when the data does not start so."""
+    head = data[:65536]
+    for bom in (b"\xef\xbb\xbf",):
+        head = head.removeprefix(bom)
+    prolog = _XML_PROLOG.match(head)
+    root = _ROOT.match(head, prolog.end() if prolog else 0)
+    return root.group(1).decode("ascii") if root else None
+
+
 def looks_like_xml(data: bytes) -> bool:
-    """True for XML documents (declaration or root element at the start)."""
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return (
-        head.startswith(b"<?xml")
-        or head.startswith(b"<akomaNtoso")
-        or head.startswith(b"<akn:akomaNtoso")
-    )
-
-
-def read_resolution(path: str) -> Resolution:
-    """Read a resolution from a file (``-``: standard input) in any format amendtool reads."""
-    return resolution_from_bytes(read_bytes(path), "<stdin>" if path == "-" else path)
+    """True for an Akoma Ntoso document: its root element is ``akomaNtoso``."""
+    return xml_root_name(data) == "akomaNtoso"
 
 
 def detect_format(data: bytes) -> str:
-    """``docx``, ``html``, ``akn`` or ``text``, by content."""
+    """``docx``, ``akn``, ``html`` or ``text``, by content, strictest test first.
+
+    A ZIP with ``word/document.xml`` is DOCX; a document whose root element (after
+    the XML prolog) is ``akomaNtoso`` is AKN, even with an AKN ``<body>`` inside; an
+    HTML page (doctype, ``<html>`` root, or ``<body>`` near the start) is HTML; other
+    XML with a declaration goes to the AKN reader to be refused by name; all else is text.
+    """
     from amendtool.extract.docx_text import looks_like_docx
     from amendtool.extract.html_text import looks_like_html
 
     if looks_like_docx(data):
         return "docx"
-    if looks_like_html(data):
+    root = xml_root_name(data)
+    if root == "html" or (looks_like_html(data) and root != "akomaNtoso"):
         return "html"
-    if looks_like_xml(data):
-        return "akn"
+    declared = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml")
+    if root == "akomaNtoso" or declared:
+        return "akn"  # other XML goes to the AKN reader, which names its root element
     return "text"
+
+
+def read_resolution(path: str) -> Resolution:
+    """Read a resolution from a file (``-``: standard input) in any format amendtool reads."""
+    return resolution_from_bytes(read_bytes(path), "<stdin>" if path == "-" else path)
 
 
 def resolution_from_bytes(data: bytes, source: str, format: str | None = None) -> Resolution:

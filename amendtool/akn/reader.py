@@ -234,8 +234,14 @@ def read_akn(tree: etree._ElementTree, source: str = "<akn>") -> Resolution:
     """The Resolution held by an AKN document; ParseError when it holds none."""
     root = tree.getroot()
     document = next((c for c in root if _local(c) in _DOC_TYPES), None)
-    if _local(root) != "akomaNtoso" or document is None:
-        raise ParseError(source, "not an Akoma Ntoso document (no akomaNtoso/statement or doc)")
+    if _local(root) != "akomaNtoso":
+        raise ParseError(source, f"not an Akoma Ntoso document (root element <{_local(root)}>)")
+    if document is None:
+        kinds = ", ".join(sorted({_local(c) for c in root})) or "nothing"
+        raise ParseError(
+            source,
+            f"not a resolution: the Akoma Ntoso document holds {kinds}, not statement or doc",
+        )
     meta_element = _child(document, "meta")
     bodies = {n.get("eId", ""): _plain(n) for n in _descendants(meta_element, "note")}
     preamble = _child(document, "preamble")
