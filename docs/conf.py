@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import amendtool  # noqa: E402
+import amendtool
 
 project = "amendtool"
 release = version = amendtool.__version__
