@@ -5,17 +5,18 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from lxml import etree, isoschematron
+from lxml import etree
+from lxml.isoschematron import Schematron
 
-from amendtool.akn.schema import Problem
+from amendtool.akn.schema import Problem, source_line
 
 _SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
 
 
 @cache
-def _profile() -> isoschematron.Schematron:
+def _profile() -> Schematron:
     rules = resources.files("akn_schemas").joinpath("ep_resolution.sch").read_bytes()
-    return isoschematron.Schematron(etree.fromstring(rules), store_report=True)
+    return Schematron(etree.fromstring(rules), store_report=True)
 
 
 def profile_problems(tree: etree._ElementTree) -> list[Problem]:
@@ -27,7 +28,7 @@ def profile_problems(tree: etree._ElementTree) -> list[Problem]:
     for failure in schematron.validation_report.getroot().iterfind("svrl:failed-assert", _SVRL):
         location = failure.get("location", "")
         hits = tree.getroot().xpath(location) if location else []
-        line = hits[0].sourceline if hits and hasattr(hits[0], "sourceline") else 0
+        line = source_line(hits[0]) if isinstance(hits, list) and hits else 0
         text = " ".join("".join(failure.itertext()).split())
         problems.append(Problem(line or 0, text, failure.get("id", "profile")))
     return problems

@@ -58,7 +58,9 @@ def _descendants(element: etree._Element | None, name: str) -> list[etree._Eleme
 
 
 def _plain(element: etree._Element | None) -> str:
-    return normalise_space("".join(element.itertext())) if element is not None else ""
+    return (
+        normalise_space("".join(str(t) for t in element.itertext())) if element is not None else ""
+    )
 
 
 def _text_with_notes(
@@ -180,7 +182,7 @@ def _meta(document: etree._Element) -> Meta:
         org = organisations.get(ref)
         printed = _plain(proponent)
         if org is not None:
-            groups.append(Group(ref, org.get("shortForm") or org.get("showAs", ""), printed))
+            groups.append(Group(ref, org.get("shortForm") or org.get("showAs") or "", printed))
         elif group_named(printed):
             groups.append(group_named(printed))  # type: ignore[arg-type]
     name = document.get("name", "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from lxml import etree
 
@@ -40,7 +41,14 @@ def xsd_problems(tree: etree._ElementTree) -> list[Problem]:
     schema = official_schema()
     if schema.validate(tree):
         return []
-    return [Problem(error.line, error.message) for error in schema.error_log]
+    errors: list[Any] = list(schema.error_log)  # type: ignore[call-overload, unused-ignore]
+    return [Problem(error.line, error.message) for error in errors]
+
+
+def source_line(element: object) -> int:
+    """The line an element was parsed from, 0 when unknown (or not an element)."""
+    line = element.sourceline if isinstance(element, etree._Element) else 0
+    return line if isinstance(line, int) else 0
 
 
 def unresolved_references(tree: etree._ElementTree) -> list[Problem]:
@@ -56,7 +64,7 @@ def unresolved_references(tree: etree._ElementTree) -> list[Problem]:
                 if value.startswith("#") and value[1:] not in ids:
                     problems.append(
                         Problem(
-                            element.sourceline or 0, f"{attribute}={value!r} points nowhere", "refs"
+                            source_line(element), f"{attribute}={value!r} points nowhere", "refs"
                         )
                     )
     return problems

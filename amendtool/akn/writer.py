@@ -12,14 +12,14 @@ import re
 from collections.abc import Iterable
 
 from lxml import etree
-from lxml.builder import ElementMaker
 
 from amendtool.akn import AKN_NS, AMENDTOOL_NS
 from amendtool.akn.languages import alpha3
 from amendtool.model import Clause, DocKind, Meta, Note, Point, Resolution, all_notes
 from amendtool.textparse.phrases import language
+from amendtool.xmlbuild import Maker
 
-E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS, "at": AMENDTOOL_NS})
+E = Maker(namespace=AKN_NS, nsmap={None: AKN_NS, "at": AMENDTOOL_NS})
 AFTER_ATTR = f"{{{AMENDTOOL_NS}}}after"
 DATE_NAME = {
     DocKind.MOTION: "tabled",
@@ -77,16 +77,16 @@ def _inline_text(parent: etree._Element, text: str, notes: tuple[Note, ...], lan
         else:
             last.tail = (last.tail or "") + fragment
 
-    for fragment, note in segments:
+    for fragment, mark in segments:
         for piece, date in _split_dates(fragment, lang):
             if date:
                 last = etree.SubElement(parent, f"{{{AKN_NS}}}date", date=date)
                 last.text = piece
             else:
                 append_text(piece)
-        if note is not None:
+        if mark is not None:
             last = etree.SubElement(
-                parent, f"{{{AKN_NS}}}noteRef", href=f"#{note_ids[id(note)]}", marker=note.marker
+                parent, f"{{{AKN_NS}}}noteRef", href=f"#{note_ids[id(mark)]}", marker=mark.marker
             )
 
 

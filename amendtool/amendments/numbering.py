@@ -50,8 +50,8 @@ def _new_label(section: ClauseKind, anchor: ClauseRef | None, count: int) -> str
 
 def amendments(report: ChangeReport) -> list[Amendment]:
     """Every change that is not "unchanged", as numbered amendments to the first draft."""
-    keyed = []
     inserted_after: dict[tuple[ClauseKind, int], int] = {}
+    keyed: list[tuple[tuple[int, int, int, int], str, Change, ClauseRef | None]] = []
     for index, change in enumerate(report.changes):
         if change.relation is Relation.UNCHANGED:
             continue

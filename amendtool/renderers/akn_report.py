@@ -13,7 +13,8 @@ from typing import Any
 
 from lxml import etree
 
-from amendtool.akn.writer import AKN_NS, E, expression_uri, indent_structure
+from amendtool.akn import AKN_NS
+from amendtool.akn.writer import E, expression_uri, indent_structure
 from amendtool.amendments.numbering import Amendment, amendments, justification
 from amendtool.diffing.report import ChangeReport, ClauseRef, Relation
 from amendtool.model import ClauseKind, Meta

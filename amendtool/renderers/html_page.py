@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from lxml import html
-from lxml.builder import ElementMaker
 
-E = ElementMaker(makeelement=html.html_parser.makeelement)
+from amendtool.xmlbuild import Maker
+
+E = Maker(makeelement=html.html_parser.makeelement)
 DEL, INS = getattr(E, "del"), E.ins
 
 
@@ -44,6 +45,7 @@ def page(title: str, css: str, body: Iterable[Any], lang: str, script: str = "")
         E.body(*children),
         lang=lang or "en",
     )
-    return (
-        html.tostring(document, doctype="<!DOCTYPE html>", encoding="unicode", method="html") + "\n"
+    markup: str = html.tostring(
+        document, doctype="<!DOCTYPE html>", encoding="unicode", method="html"
     )
+    return markup + "\n"

@@ -198,7 +198,7 @@ def render_provenance_html(report: ProvenanceReport) -> str:
                     {"class": f"cell {shade}" + (" top" if contribution.top else "")},
                 )
             )
-        label = [clause.ref.label]
+        label: list[Any] = [clause.ref.label]
         if clause.new:
             label.append(E.span(" new in the joint text", {"class": "new"}))
         if clause.tie:

@@ -9,6 +9,7 @@ import json
 import re
 from functools import cache, cached_property
 from importlib import resources
+from typing import Any
 
 from amendtool.model import DocKind
 
@@ -34,7 +35,7 @@ class LanguagePhrases:
     language (to detect the language) but the other patterns of one language only.
     """
 
-    def __init__(self, code: str, table: dict) -> None:
+    def __init__(self, code: str, table: dict[str, Any]) -> None:
         self.code = code
         self.table = table
         self.months: tuple[str, ...] = tuple(table["months"])
@@ -101,7 +102,7 @@ class LanguagePhrases:
 def all_languages() -> tuple[LanguagePhrases, ...]:
     """Every language in the data file, English first."""
     raw = resources.files("amendtool").joinpath("data/languages.json").read_text("utf-8")
-    tables: dict[str, dict] = json.loads(raw)
+    tables: dict[str, dict[str, Any]] = json.loads(raw)
     return tuple(LanguagePhrases(code, table) for code, table in tables.items())
 
 
