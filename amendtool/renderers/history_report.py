@@ -8,6 +8,7 @@ from typing import Any
 
 from amendtool.diffing.history import History, Thread
 from amendtool.diffing.report import ClauseRef
+from amendtool.renderers.clause_refs import ref_to_dict
 from amendtool.renderers.html_page import E, page
 from amendtool.renderers.markdown_report import escape
 from amendtool.renderers.terminal import describe_draft
@@ -73,13 +74,7 @@ def history_to_dict(history: History) -> dict[str, Any]:
         ],
         "threads": [
             {
-                "clauses": [
-                    [
-                        {"eid": r.eid, "section": r.section.value, "num": r.num, "label": r.label}
-                        for r in refs
-                    ]
-                    for refs in thread.clauses
-                ],
+                "clauses": [[ref_to_dict(ref) for ref in refs] for refs in thread.clauses],
                 "steps": [relation.value if relation else None for relation in thread.steps],
                 "born": thread.born,
                 "last": thread.last,

@@ -6,20 +6,11 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from amendtool.diffing.report import ChangeReport, ClauseRef
+from amendtool.diffing.report import ChangeReport
+from amendtool.renderers.clause_refs import ref_to_dict
 from amendtool.renderers.describe import headline
 
 FORMAT_VERSION = 1
-
-
-def _ref(ref: ClauseRef) -> dict[str, Any]:
-    return {
-        "eid": ref.eid,
-        "section": ref.section.value,
-        "num": ref.num,
-        "position": ref.position,
-        "label": ref.label,
-    }
 
 
 def report_to_dict(report: ChangeReport) -> dict[str, Any]:
@@ -40,8 +31,8 @@ def report_to_dict(report: ChangeReport) -> dict[str, Any]:
             {
                 "relation": change.relation.value,
                 "headline": headline(change),
-                "old": [_ref(r) for r in change.old],
-                "new": [_ref(r) for r in change.new],
+                "old": [ref_to_dict(r) for r in change.old],
+                "new": [ref_to_dict(r) for r in change.new],
                 "similarity": change.similarity,
                 "reworded": change.reworded,
                 "moved": change.moved,

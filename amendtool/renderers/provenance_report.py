@@ -8,6 +8,7 @@ from typing import Any
 
 from amendtool.diffing.provenance import Contribution, JointClause, ProvenanceReport
 from amendtool.diffing.report import Change
+from amendtool.renderers.clause_refs import ref_to_dict
 from amendtool.renderers.describe import join_words
 from amendtool.renderers.html_page import DEL, INS, E, page
 from amendtool.renderers.markdown_report import escape
@@ -72,10 +73,6 @@ def render_provenance_text(report: ProvenanceReport) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _ref(ref: Any) -> dict[str, Any]:
-    return {"eid": ref.eid, "section": ref.section.value, "num": ref.num, "label": ref.label}
-
-
 def provenance_to_dict(report: ProvenanceReport) -> dict[str, Any]:
     """The JSON document (schema: amendtool/schemas/provenance.schema.json)."""
     return {
@@ -84,7 +81,7 @@ def provenance_to_dict(report: ProvenanceReport) -> dict[str, Any]:
         "joint": {"source": report.joint_path, "meta": asdict(report.joint_meta)},
         "clauses": [
             {
-                **_ref(clause.ref),
+                **ref_to_dict(clause.ref),
                 "new": clause.new,
                 "tie": clause.tie,
                 "sources": [
@@ -110,7 +107,7 @@ def provenance_to_dict(report: ProvenanceReport) -> dict[str, Any]:
                 "clauses": s.clauses,
                 "verbatim": len(s.verbatim),
                 "reworded": len(s.reworded),
-                "dropped": [_ref(r) for r in s.dropped],
+                "dropped": [ref_to_dict(r) for r in s.dropped],
                 "share_in_joint": round(s.share_in_joint, 4),
             }
             for s in report.sources
