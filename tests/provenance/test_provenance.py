@@ -135,6 +135,12 @@ def test_history_through_motion_joint_and_adopted(file_regression) -> None:
     assert len(every_clause) == len(set(every_clause))  # each clause in exactly one thread
     data = json.loads(render_history_json(chain))
     assert len(data["threads"]) == len(chain.threads)
+    schema = json.loads(
+        resources.files("amendtool").joinpath("schemas/history.schema.json").read_text()
+    )
+    jsonschema.validate(data, schema)
+    paragraph_6_json = data["threads"][chain.threads.index(paragraph_6)]
+    assert paragraph_6_json["steps"] == ["modified", "modified"]
     file_regression.check(
         render_history_text(chain), extension=".txt", basename="history_kazakhstan"
     )
