@@ -43,6 +43,77 @@ class History:
     reports: tuple[ChangeReport, ...]  # version i -> i+1
 
 
+Node = tuple[int, str]  # (version index, clause eId)
+
+
+class _UnionFind:
+    """Clauses of all versions, joined into threads by the changes that link them."""
+
+    def __init__(self) -> None:
+        self.parent: dict[Node, Node] = {}
+
+    def find(self, node: Node) -> Node:
+        self.parent.setdefault(node, node)
+        while self.parent[node] != node:
+            self.parent[node] = self.parent[self.parent[node]]
+            node = self.parent[node]
+        return node
+
+    def join(self, nodes: list[Node]) -> None:
+        for node in nodes[1:]:
+            self.parent[self.find(node)] = self.find(nodes[0])
+
+
+def _step_reports(
+    versions: list[Resolution], paths: list[str], options: CompareOptions | None
+) -> list[ChangeReport]:
+    """The report of each step, version i -> i + 1."""
+    return [
+        build_report(
+            versions[i], versions[i + 1], options, old_source=paths[i], new_source=paths[i + 1]
+        )
+        for i in range(len(versions) - 1)
+    ]
+
+
+def _link(
+    reports: list[ChangeReport], threads: _UnionFind
+) -> tuple[dict[tuple[int, Node], Relation], dict[Node, ClauseRef]]:
+    """Join the clauses each change links; the relation of every node at every step,
+    and the reference of every node."""
+    relations: dict[tuple[int, Node], Relation] = {}
+    refs: dict[Node, ClauseRef] = {}
+    for step, report in enumerate(reports):
+        for change in report.changes:
+            nodes = [(step, r.eid) for r in change.old] + [(step + 1, r.eid) for r in change.new]
+            threads.join(nodes)
+            relations.update({(step, node): change.relation for node in nodes})
+            refs.update({(step, r.eid): r for r in change.old})
+            refs.update({(step + 1, r.eid): r for r in change.new})
+    return relations, refs
+
+
+def _thread(
+    members: list[Node],
+    versions: int,
+    relations: dict[tuple[int, Node], Relation],
+    refs: dict[Node, ClauseRef],
+) -> Thread:
+    """One thread: its clauses in each version and its relation at each step."""
+    per_version = tuple(
+        tuple(refs[node] for node in members if node[0] == index and node in refs)
+        for index in range(versions)
+    )
+    steps = []
+    for step in range(versions - 1):
+        relation = None
+        for node in members:
+            if node[0] in (step, step + 1):
+                relation = relations.get((step, node), relation)
+        steps.append(relation)
+    return Thread(per_version, tuple(steps))
+
+
 def follow(
     versions: list[Resolution],
     paths: list[str] | None = None,
@@ -50,57 +121,18 @@ def follow(
 ) -> History:
     """Compare consecutive versions and thread every clause through them."""
     paths = paths or [""] * len(versions)
-    reports = [
-        build_report(
-            versions[i], versions[i + 1], options, old_source=paths[i], new_source=paths[i + 1]
-        )
-        for i in range(len(versions) - 1)
-    ]
-    # union-find over (version, eid) nodes linked by the changes of each step
-    parent: dict[tuple[int, str], tuple[int, str]] = {}
-
-    def find(node: tuple[int, str]) -> tuple[int, str]:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
+    reports = _step_reports(versions, paths, options)
+    graph = _UnionFind()
     for index, version in enumerate(versions):
         for clause in version.clauses:
-            find((index, clause.eid))
-    step_relation: dict[tuple[int, tuple[int, str]], Relation] = {}
-    for step, report in enumerate(reports):
-        for change in report.changes:
-            nodes = [(step, r.eid) for r in change.old] + [(step + 1, r.eid) for r in change.new]
-            for node in nodes[1:]:
-                parent[find(node)] = find(nodes[0])
-            for node in nodes:
-                step_relation[(step, node)] = change.relation
-    refs: dict[tuple[int, str], ClauseRef] = {}
-    for step, report in enumerate(reports):
-        for change in report.changes:
-            refs.update({(step, r.eid): r for r in change.old})
-            refs.update({(step + 1, r.eid): r for r in change.new})
-    groups: dict[tuple[int, str], list[tuple[int, str]]] = {}
+            graph.find((index, clause.eid))
+    relations, refs = _link(reports, graph)
+    members_of: dict[Node, list[Node]] = {}
     for index, version in enumerate(versions):
         for clause in version.clauses:
-            groups.setdefault(find((index, clause.eid)), []).append((index, clause.eid))
-    threads = []
-    for members in groups.values():
-        per_version = tuple(
-            tuple(refs[node] for node in members if node[0] == index and node in refs)
-            for index in range(len(versions))
-        )
-        steps = []
-        for step in range(len(reports)):
-            relation = None
-            for node in members:
-                if node[0] in (step, step + 1):
-                    relation = step_relation.get((step, node), relation)
-            steps.append(relation)
-        threads.append(Thread(per_version, tuple(steps)))
-    threads.sort(key=lambda t: _order_key(t))
+            members_of.setdefault(graph.find((index, clause.eid)), []).append((index, clause.eid))
+    threads = [_thread(m, len(versions), relations, refs) for m in members_of.values()]
+    threads.sort(key=_order_key)
     return History(tuple(v.meta for v in versions), tuple(paths), tuple(threads), tuple(reports))
 
 
