@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from lxml import etree
 
 from amendtool.akn import AKN_NS, AMENDTOOL_NS
+from amendtool.akn.frbr import Identity, identification
 from amendtool.akn.languages import alpha3
 from amendtool.model import Clause, DocKind, Meta, Note, Point, Resolution, all_notes
 from amendtool.textparse.phrases import language
@@ -168,42 +169,26 @@ def _paragraph(clause: Clause, lang: str) -> etree._Element:
 def _identification(resolution: Resolution, markup_date: str) -> etree._Element:
     meta = resolution.meta
     work = work_uri(meta, markup_date)
-    expression = expression_uri(meta, markup_date)
-    date = meta.date or markup_date
-    date_name = DATE_NAME[meta.kind] if meta.date else "markup"
-    authors = [f"#{g.id}" for g in meta.groups] or ["#ep"]
     number = work.rsplit("/", 1)[1]
-    aliases = [E.FRBRalias(value=n, name="epDocumentNumber") for n in meta.numbers]
+    aliases = [("epDocumentNumber", n) for n in meta.numbers]
     if meta.title:
-        aliases.append(E.FRBRalias(value=meta.title, name="title"))
-    return E.identification(
-        E.FRBRWork(
-            E.FRBRthis(value=f"{work}/!main"),
-            E.FRBRuri(value=work),
-            *aliases,
-            E.FRBRdate(date=date, name=date_name),
-            *(E.FRBRauthor(href=a, **{"as": "#author"}) for a in authors),
-            E.FRBRcountry(value="eu"),
-            E.FRBRsubtype(value=meta.kind.value),
-            E.FRBRnumber(value=number, showAs=meta.numbers[0] if meta.numbers else number),
-            E.FRBRprescriptive(value="false"),
-        ),
-        E.FRBRExpression(
-            E.FRBRthis(value=f"{expression}/!main"),
-            E.FRBRuri(value=expression),
-            E.FRBRdate(date=date, name=date_name),
-            *(E.FRBRauthor(href=a, **{"as": "#author"}) for a in authors),
-            E.FRBRlanguage(language=alpha3(meta.language)),
-        ),
-        E.FRBRManifestation(
-            E.FRBRthis(value=f"{expression}/!main.xml"),
-            E.FRBRuri(value=expression),
-            E.FRBRdate(date=markup_date, name="markup"),
-            E.FRBRauthor(href="#amendtool"),
-            E.FRBRformat(value="application/akn+xml"),
-        ),
-        source="#amendtool",
+        aliases.append(("title", meta.title))
+    identity = Identity(
+        work=work,
+        language=alpha3(meta.language),
+        date=meta.date or markup_date,
+        version=uri_date(meta, markup_date),
+        date_name=DATE_NAME[meta.kind] if meta.date else "markup",
+        markup_date=markup_date,
+        authors=[f"#{g.id}" for g in meta.groups] or ["#ep"],
+        author_role="#author",
+        aliases=aliases,
+        subtype=meta.kind.value,
+        number_shown=meta.numbers[0] if meta.numbers else number,
+        prescriptive=False,
+        media_type="application/akn+xml",
     )
+    return identification(identity)
 
 
 def _references(resolution: Resolution) -> etree._Element:

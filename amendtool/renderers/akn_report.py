@@ -14,6 +14,8 @@ from typing import Any
 from lxml import etree
 
 from amendtool.akn import AKN_NS
+from amendtool.akn.frbr import Identity, identification
+from amendtool.akn.languages import alpha3
 from amendtool.akn.writer import E, expression_uri, indent_structure
 from amendtool.amendments.numbering import Amendment, amendments, justification
 from amendtool.diffing.report import ChangeReport, ClauseRef, Relation
@@ -89,32 +91,9 @@ def _quoted(
     return quoted
 
 
-def _identification(uri: str, date: str, name: str) -> etree._Element:
-    expression = f"{uri}/eng@{date}"
-    return E.identification(
-        E.FRBRWork(
-            E.FRBRthis(value=f"{uri}/!main"),
-            E.FRBRuri(value=uri),
-            E.FRBRdate(date=date, name=name),
-            E.FRBRauthor(href="#amendtool"),
-            E.FRBRcountry(value="eu"),
-            E.FRBRnumber(value=uri.rsplit("/", 1)[1]),
-        ),
-        E.FRBRExpression(
-            E.FRBRthis(value=f"{expression}/!main"),
-            E.FRBRuri(value=expression),
-            E.FRBRdate(date=date, name=name),
-            E.FRBRauthor(href="#amendtool"),
-            E.FRBRlanguage(language="eng"),
-        ),
-        E.FRBRManifestation(
-            E.FRBRthis(value=f"{expression}/!main.xml"),
-            E.FRBRuri(value=expression),
-            E.FRBRdate(date=date, name="markup"),
-            E.FRBRauthor(href="#amendtool"),
-        ),
-        source="#amendtool",
-    )
+def _identification(uri: str, date: str, language_code: str) -> etree._Element:
+    """Generated documents: dated and authored by amendtool, in the amended text's language."""
+    return identification(Identity(uri, alpha3(language_code), date, "generated", date))
 
 
 def _destination(amendment: Amendment, old_uri: str) -> etree._Element:
@@ -174,7 +153,7 @@ def _amendment(
         body.append(E.amendmentJustification(E.p(note)))
     uri = f"/akn/eu/amendment/{date}/{base}-am-{n}"
     meta = E.meta(
-        _identification(uri, date, "generated"),
+        _identification(uri, date, report.old_meta.language),
         E.analysis(
             E.activeModifications(
                 E.textualMod(
@@ -225,7 +204,9 @@ def build_amendment_list(report: ChangeReport, markup_date: str) -> etree._Eleme
         ]
     meta = E.meta(
         _identification(
-            f"/akn/eu/amendmentList/{markup_date}/{base}-amendments", markup_date, "generated"
+            f"/akn/eu/amendmentList/{markup_date}/{base}-amendments",
+            markup_date,
+            report.old_meta.language,
         ),
         E.references(
             E.activeRef(eId="old_draft", href=old_uri, showAs=_describe(report.old_meta)),

@@ -151,3 +151,19 @@ def test_reads_bluebell_style_eids() -> None:
     )
     assert renamed != xml
     assert read_akn(parse_xml(renamed.encode("utf-8"), "bluebell")) == resolution
+
+
+def test_amendment_list_is_in_the_language_of_the_amended_text() -> None:
+    from dataclasses import replace
+
+    from amendtool.diffing import compare
+    from amendtool.renderers.akn_report import render_akn_amendments
+    from tests.conftest import SAMPLES
+
+    french = parse_text((SAMPLES / "kazakhstan-fr.txt").read_text("utf-8"), "fr")
+    assert french.meta.language == "fr"
+    edited = replace(french, citations=french.citations[1:])  # the first citation deleted
+    xml = render_akn_amendments(compare(french, edited), MARKUP_DATE).encode("utf-8")
+    tree = parse_xml(xml, "list")
+    assert {e.get("language") for e in tree.iter("{*}FRBRlanguage")} == {"fra"}
+    assert validate_tree(tree, profile=False) == []
