@@ -110,62 +110,77 @@ def _destination(amendment: Amendment, old_uri: str) -> etree._Element:
     return E.destination(href=f"{old_uri}/~{section}", pos="start")
 
 
+def _heading(amendment: Amendment, report: ChangeReport, old_uri: str) -> etree._Element:
+    """ "Motion for a resolution – Recital C", the target linked to the amended text."""
+    change = amendment.change
+    title = VERSION_TITLES[report.old_meta.kind.value]
+    target = change.old[0] if change.old else amendment.anchor
+    if target is None:
+        return E.p(f"{title} – {amendment.target}")
+    link = E.ref(amendment.target, eId=f"ref_{amendment.number}", href=f"{old_uri}/~{target.eid}")
+    return E.p(f"{title} – ", link)
+
+
+def _change_block(amendment: Amendment, mod_id: str) -> etree._Element:
+    """The two quoted versions: the old clauses and the amendment ("deleted" when none)."""
+    change = amendment.change
+    old_runs = side_runs(change.spans, "old", [r.text for r in change.old])
+    new_runs = side_runs(change.spans, "new", [r.text for r in change.new])
+    return E.block(
+        E.mod(
+            _quoted(change.old, old_runs, f"{mod_id}__qstr_1", "", [r.eid for r in change.old]),
+            _quoted(
+                change.new,
+                new_runs,
+                f"{mod_id}__qstr_2",
+                "deleted",
+                _work_ids(amendment) if change.new else [],
+            ),
+            eId=mod_id,
+        ),
+        name="changeBlock",
+    )
+
+
+def _amendment_meta(
+    amendment: Amendment, report: ChangeReport, uri: str, date: str, old_uri: str
+) -> etree._Element:
+    """Identification and the textual modification the amendment makes."""
+    n = amendment.number
+    return E.meta(
+        _identification(uri, date, report.old_meta.language),
+        E.analysis(
+            E.activeModifications(
+                E.textualMod(
+                    E.source(href=f"#mod_{n}"),
+                    _destination(amendment, old_uri),
+                    eId=f"textualMod_{n}",
+                    type=_MOD_TYPE.get(amendment.change.relation, "substitution"),
+                )
+            ),
+            source="#amendtool",
+        ),
+    )
+
+
 def _amendment(
     amendment: Amendment, report: ChangeReport, base: str, date: str, old_uri: str
 ) -> etree._Element:
+    """One ``<amendment>``: meta, preface ("Amendment 3 to ..."), heading, change, reason."""
     n = amendment.number
-    change = amendment.change
-    mod_id = f"mod_{n}"
-    old_runs = side_runs(change.spans, "old", [r.text for r in change.old])
-    new_runs = side_runs(change.spans, "new", [r.text for r in change.new])
-    target_ref = change.old[0] if change.old else amendment.anchor
-    heading = E.p(f"{VERSION_TITLES[report.old_meta.kind.value]} – ")
-    if target_ref is not None:
-        heading.append(E.ref(amendment.target, eId=f"ref_{n}", href=f"{old_uri}/~{target_ref.eid}"))
-    else:
-        heading[-1:] = []
-        heading.text = f"{VERSION_TITLES[report.old_meta.kind.value]} – {amendment.target}"
+    title = VERSION_TITLES[report.old_meta.kind.value]
     body = E.amendmentBody(
-        E.amendmentHeading(heading),
+        E.amendmentHeading(_heading(amendment, report, old_uri)),
         E.amendmentContent(
-            E.block(VERSION_TITLES[report.old_meta.kind.value], name="versionTitle"),
+            E.block(title, name="versionTitle"),
             E.block("Amendment", name="versionTitle"),
-            E.block(
-                E.mod(
-                    _quoted(
-                        change.old, old_runs, f"{mod_id}__qstr_1", "", [r.eid for r in change.old]
-                    ),
-                    _quoted(
-                        change.new,
-                        new_runs,
-                        f"{mod_id}__qstr_2",
-                        "deleted",
-                        _work_ids(amendment) if change.new else [],
-                    ),
-                    eId=mod_id,
-                ),
-                name="changeBlock",
-            ),
+            _change_block(amendment, f"mod_{n}"),
         ),
     )
     note = justification(amendment)
     if note:
         body.append(E.amendmentJustification(E.p(note)))
     uri = f"/akn/eu/amendment/{date}/{base}-am-{n}"
-    meta = E.meta(
-        _identification(uri, date, report.old_meta.language),
-        E.analysis(
-            E.activeModifications(
-                E.textualMod(
-                    E.source(href=f"#{mod_id}"),
-                    _destination(amendment, old_uri),
-                    eId=f"textualMod_{n}",
-                    type=_MOD_TYPE.get(change.relation, "substitution"),
-                )
-            ),
-            source="#amendtool",
-        ),
-    )
     preface = E.preface(
         E.p(
             E.docType("Amendment"),
@@ -175,7 +190,9 @@ def _amendment(
             E.affectedDocument(_describe(report.old_meta), href=old_uri),
         )
     )
-    return E.amendment(meta, preface, body, name="amendment")
+    return E.amendment(
+        _amendment_meta(amendment, report, uri, date, old_uri), preface, body, name="amendment"
+    )
 
 
 def _describe(meta: Meta) -> str:
