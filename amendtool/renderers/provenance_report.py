@@ -167,8 +167,23 @@ def _diff_paragraph(change: Change) -> Any:
     return E.p(*parts)
 
 
-def render_provenance_html(report: ProvenanceReport) -> str:
-    """A matrix of joint clauses by source, shaded by share; each cell opens the diff."""
+def _cell(contribution: Contribution | None, change: Change | None) -> Any:
+    """One matrix cell: the share, shaded, opening to the word diff source -> joint."""
+    if contribution is None or change is None:
+        return E.td("", {"class": "cell s0"})
+    shade = f"s{round(contribution.share * 10)}"
+    where = join_words([r.label for r in contribution.clauses])
+    return E.td(
+        E.details(
+            E.summary(f"{_percent(contribution.share)} · {where}"),
+            _diff_paragraph(change),
+        ),
+        {"class": f"cell {shade}" + (" top" if contribution.top else "")},
+    )
+
+
+def _matrix(report: ProvenanceReport) -> Any:
+    """Joint clauses (rows) by sources (columns)."""
     changes: dict[tuple[str, str], Change] = {}
     for source in report.sources:
         for change in source.report.changes:
@@ -178,30 +193,23 @@ def render_provenance_html(report: ProvenanceReport) -> str:
     rows = []
     for clause in report.clauses:
         by_label = {c.label: c for c in clause.contributions}
-        cells = []
-        for source in report.sources:
-            contribution = by_label.get(source.label)
-            if contribution is None:
-                cells.append(E.td("", {"class": "cell s0"}))
-                continue
-            shade = f"s{round(contribution.share * 10)}"
-            where = join_words([r.label for r in contribution.clauses])
-            cells.append(
-                E.td(
-                    E.details(
-                        E.summary(f"{_percent(contribution.share)} · {where}"),
-                        _diff_paragraph(changes[(source.label, clause.ref.eid)]),
-                    ),
-                    {"class": f"cell {shade}" + (" top" if contribution.top else "")},
-                )
-            )
+        cells = [
+            _cell(by_label.get(s.label), changes.get((s.label, clause.ref.eid)))
+            for s in report.sources
+        ]
         label: list[Any] = [clause.ref.label]
         if clause.new:
             label.append(E.span(" new in the joint text", {"class": "new"}))
         if clause.tie:
             label.append(E.span(" (tie)", {"class": "new"}))
         rows.append(E.tr(E.th(*label), *cells))
-    fates = [
+    return E.table(E.thead(head), E.tbody(*rows), {"class": "matrix"})
+
+
+def _fates(report: ProvenanceReport) -> Any:
+    """What became of each source: clauses kept verbatim, reworded, dropped."""
+    columns = ["Source", "clauses", "verbatim", "reworded", "dropped", "words in joint"]
+    rows = [
         E.tr(
             E.th(s.label),
             E.td(str(s.clauses)),
@@ -212,6 +220,11 @@ def render_provenance_html(report: ProvenanceReport) -> str:
         )
         for s in report.sources
     ]
+    return E.table(E.thead(E.tr(*(E.th(c) for c in columns))), E.tbody(*rows))
+
+
+def render_provenance_html(report: ProvenanceReport) -> str:
+    """A matrix of joint clauses by source, shaded by share; each cell opens the diff."""
     title = f"Provenance: {describe_draft(report.joint_meta, report.joint_path)}"
     body = [
         E.h1(title),
@@ -219,20 +232,8 @@ def render_provenance_html(report: ProvenanceReport) -> str:
             "Each cell: the share of the joint clause's words found in that source's "
             "clause(s), darker for more; open it for the word-level diff (source -> joint)."
         ),
-        E.table(E.thead(head), E.tbody(*rows), {"class": "matrix"}),
+        _matrix(report),
         E.h2("What became of each source"),
-        E.table(
-            E.thead(
-                E.tr(
-                    E.th("Source"),
-                    E.th("clauses"),
-                    E.th("verbatim"),
-                    E.th("reworded"),
-                    E.th("dropped"),
-                    E.th("words in joint"),
-                )
-            ),
-            E.tbody(*fates),
-        ),
+        _fates(report),
     ]
     return page(title, _CSS, body, report.joint_meta.language)
