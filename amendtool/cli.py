@@ -231,6 +231,11 @@ def history(versions: tuple[str, ...], output_format: str, output: str | None) -
     write_output(as_bytes(render(chain, output_format)), output)
 
 
+from amendtool.web.command import serve  # noqa: E402  (light: imports click only)
+
+cli.add_command(serve)
+
+
 def _run(entry: Callable[..., Any]) -> int:
     debug = "--debug" in sys.argv[1:]
     try:

@@ -1,0 +1,66 @@
+"use strict";
+(function () {
+  const form = document.getElementById("form");
+  const status = document.getElementById("status");
+
+  function showChosen(input) {
+    const names = Array.from(input.files).map((f) => f.name);
+    input.closest(".drop").querySelector(".chosen").textContent = names.join(", ");
+    if (input.name === "version") {
+      const list = document.getElementById("version-order");
+      list.replaceChildren(...names.map((n) => {
+        const item = document.createElement("li");
+        item.textContent = n;
+        return item;
+      }));
+    }
+  }
+
+  function setFiles(input, files) {
+    let chosen = Array.from(files);
+    if (!input.multiple) chosen = chosen.slice(0, 1);
+    if (input.name === "version") {
+      chosen.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
+    }
+    const transfer = new DataTransfer();
+    chosen.forEach((f) => transfer.items.add(f));
+    input.files = transfer.files;
+    showChosen(input);
+  }
+
+  document.querySelectorAll(".drop").forEach((zone) => {
+    const input = zone.querySelector("input[type=file]");
+    input.addEventListener("change", () => setFiles(input, input.files));
+    zone.addEventListener("dragover", (e) => { e.preventDefault(); zone.classList.add("over"); });
+    zone.addEventListener("dragleave", () => zone.classList.remove("over"));
+    zone.addEventListener("drop", (e) => {
+      e.preventDefault();
+      zone.classList.remove("over");
+      setFiles(input, e.dataTransfer.files);
+    });
+  });
+  // a file dropped beside a zone must not replace the page
+  window.addEventListener("dragover", (e) => e.preventDefault());
+  window.addEventListener("drop", (e) => e.preventDefault());
+
+  function choose(mode) {
+    document.querySelectorAll("fieldset.mode").forEach((set) => {
+      set.disabled = set.dataset.mode !== mode;
+    });
+    form.action = "/api/" + mode + "?view=page";
+  }
+  document.querySelectorAll("input[name=mode]").forEach((radio) => {
+    radio.addEventListener("change", () => choose(radio.value));
+  });
+  const checked = document.querySelector("input[name=mode]:checked");
+  if (checked) choose(checked.value);
+
+  form.addEventListener("submit", (e) => {
+    const button = e.submitter;
+    const download = button && button.classList.contains("download");
+    status.textContent = download ? "Preparing the download…" : "Working…";
+  });
+  document.getElementById("result").addEventListener("load", () => {
+    status.textContent = "";
+  });
+})();

@@ -1,0 +1,98 @@
+"""Binding the socket and running uvicorn, with a deadline for request headers."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import Callable
+from typing import Any
+
+from amendtool.web import limits
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on ``host``:``port`` (port 0: any free port)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    if host == "localhost":
+        host = "127.0.0.1"
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+def _header_deadline_protocol() -> type[Any]:
+    """uvicorn's h11 protocol, closing connections whose request headers are too slow.
+
+    uvicorn times out idle keep-alive connections but not a client that connects and then
+    trickles its headers; this closes it HEADER_SECONDS after connecting unless a request
+    has begun.
+    """
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class HeaderDeadlineProtocol(H11Protocol):
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            self._header_deadline = self.loop.call_later(
+                limits.HEADER_SECONDS, self._headers_too_slow
+            )
+
+        def _headers_too_slow(self) -> None:
+            if self.cycle is None and not self.transport.is_closing():
+                self.transport.close()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._header_deadline.cancel()
+            super().connection_lost(exc)
+
+    return HeaderDeadlineProtocol
+
+
+def serve(
+    host: str,
+    port: int,
+    *,
+    on_ready: Callable[[str], None] | None = None,
+    pool_size: int = limits.POOL_SIZE,
+) -> None:
+    """Serve until interrupted; ``on_ready`` gets the page's address once it listens."""
+    import uvicorn
+
+    from amendtool.web.app import create_app
+
+    sock = bind(host, port)
+    bound_host = host if host != "localhost" else "127.0.0.1"
+    actual_port = sock.getsockname()[1]
+    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+    app = create_app(bound_host, actual_port, pool_size=pool_size)
+    config = uvicorn.Config(
+        app,
+        http=_header_deadline_protocol(),
+        lifespan="off",
+        log_level="warning",
+        access_log=False,  # file names of confidential drafts stay out of logs
+        server_header=False,
+        timeout_keep_alive=5,
+        timeout_graceful_shutdown=5,
+        limit_concurrency=limits.MAX_CONNECTIONS,
+    )
+    server = uvicorn.Server(config)
+
+    async def main() -> None:
+        task = asyncio.create_task(server.serve(sockets=[sock]))
+        while not server.started and not task.done():
+            await asyncio.sleep(0.05)
+        if server.started and on_ready is not None:
+            on_ready(f"http://{shown}:{actual_port}/")
+        await task
+
+    try:
+        asyncio.run(main())
+    finally:
+        sock.close()
