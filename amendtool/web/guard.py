@@ -25,7 +25,9 @@ WILDCARDS = frozenset({"0.0.0.0", "::", ""})
 STRICT_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
+    # same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with the
+    # page's own form posts, and those could not be told from a sandboxed attacker's
+    "referrer-policy": "same-origin",
     "cache-control": "no-store",  # drafts are confidential: never kept in a cache
     "cross-origin-resource-policy": "same-origin",
     "cross-origin-opener-policy": "same-origin",

@@ -19,7 +19,7 @@ UPLOAD_IDLE_SECONDS = 15.0
 # Seconds a whole request body may take, however steadily it trickles in (408).
 UPLOAD_TOTAL_SECONDS = 120.0
 # Seconds from connecting to the end of the request headers (slow-header attacks).
-HEADER_SECONDS = 10.0
+HEADER_SECONDS = 5.0
 # Comparisons running at once (threads); further requests wait for a place.
 POOL_SIZE = 4
 # Connections served at once; beyond this uvicorn answers 503 at once.

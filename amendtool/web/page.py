@@ -53,6 +53,14 @@ def page_policy(css: str, script: str) -> str:
     )
 
 
+# Download buttons in this order (the report itself first); formats added later go last.
+DOWNLOAD_ORDER = ("html", "json", "markdown", "akn", "docx")
+
+
+def _download_rank(name: str) -> int:
+    return DOWNLOAD_ORDER.index(name) if name in DOWNLOAD_ORDER else len(DOWNLOAD_ORDER)
+
+
 def _action(product: str, download: bool = False) -> str:
     return f"/api/{product}?view=page" + ("&download=1" if download else "")
 
@@ -67,7 +75,7 @@ def _downloads(product: str, label: str) -> Any:
             formaction=_action(product, download=True),
             **{"class": "download", "data-product": product, "data-format": name},
         )
-        for name in formats(product)
+        for name in sorted(formats(product), key=_download_rank)
         if name != "text"
     ]
     return E.p(E.span(label, **{"class": "label"}), *buttons, **{"class": "downloads"})
@@ -243,9 +251,7 @@ def index_page(address: str) -> tuple[str, str]:
             id="form",
         ),
         E.p("", id="status", role="status"),
-        E.iframe(
-            name="result", id="result", title="Report", sandbox="allow-scripts allow-downloads"
-        ),
+        E.iframe(name="result", id="result", title="Report"),
         E.script(script),
     ]
     document = E.html(

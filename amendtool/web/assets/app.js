@@ -59,6 +59,8 @@
     const button = e.submitter;
     const download = button && button.classList.contains("download");
     status.textContent = download ? "Preparing the download…" : "Working…";
+    // a download does not reload the frame: clear the message after a while
+    if (download) setTimeout(() => { status.textContent = ""; }, 4000);
   });
   document.getElementById("result").addEventListener("load", () => {
     status.textContent = "";
