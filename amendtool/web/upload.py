@@ -107,6 +107,7 @@ class _Collector:
         self.filename: str | None = None
         self.data = bytearray()
         self.fields = 0
+        self.ended = False
 
     def part_begin(self) -> None:
         self.disposition, self.name, self.filename = b"", "", None
@@ -149,6 +150,9 @@ class _Collector:
         elif len(self.data) > limits.MAX_OPTION_BYTES:
             raise RequestProblem(413, f"form field {self.name!r} too long")
 
+    def end(self) -> None:
+        self.ended = True
+
     def part_end(self) -> None:
         if self.filename is not None:
             self.form.files.append(Upload(self.name, self.filename, bytes(self.data)))
@@ -179,6 +183,7 @@ async def read_form(receive: Receive, headers: Mapping[str, str]) -> Form:
             "on_header_value": collector.header_value,
             "on_header_end": collector.header_end,
             "on_headers_finished": collector.headers_finished,
+            "on_end": collector.end,
         },
     )
     try:
@@ -187,4 +192,6 @@ async def read_form(receive: Receive, headers: Mapping[str, str]) -> Form:
         parser.finalize()
     except MultipartParseError as problem:
         raise RequestProblem(400, f"malformed form ({problem})") from None
+    if not collector.ended:
+        raise RequestProblem(400, "upload incomplete (the form ended early)")
     return collector.form

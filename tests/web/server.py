@@ -47,3 +47,86 @@ def running_server(*args: str) -> Iterator[str]:
             process.kill()
             process.wait()
         process.stderr.close()
+
+
+def multipart(
+    files: list[tuple[str, str, bytes]], fields: dict[str, str] | None = None
+) -> tuple[bytes, str]:
+    """A multipart/form-data body of (field, file name, bytes) files and plain fields."""
+    boundary = "amendtool-test-boundary-7f3a"
+    parts = []
+    for name, value in (fields or {}).items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+        )
+    body = "".join(parts).encode()
+    for name, filename, data in files:
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'
+        )
+        body += head.encode() + data + b"\r\n"
+    body += f"--{boundary}--\r\n".encode()
+    return body, f"multipart/form-data; boundary={boundary}"
+
+
+def post(
+    address: str,
+    path: str,
+    files: list[tuple[str, str, bytes]],
+    fields: dict[str, str] | None = None,
+    headers: dict[str, str] | None = None,
+) -> tuple[int, dict[str, str], bytes]:
+    """POST a form to the server; (status, lower-cased headers, body)."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    where = urlsplit(address)
+    body, content_type = multipart(files, fields)
+    connection = http.client.HTTPConnection(where.hostname, where.port, timeout=60)
+    try:
+        connection.request(
+            "POST", path, body=body, headers={"Content-Type": content_type, **(headers or {})}
+        )
+        response = connection.getresponse()
+        return (
+            response.status,
+            {k.lower(): v for k, v in response.getheaders()},
+            response.read(),
+        )
+    finally:
+        connection.close()
+
+
+def get(
+    address: str, path: str, headers: dict[str, str] | None = None
+) -> tuple[int, dict[str, str], bytes]:
+    """GET a path; (status, lower-cased headers, body)."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    where = urlsplit(address)
+    connection = http.client.HTTPConnection(where.hostname, where.port, timeout=60)
+    try:
+        connection.request("GET", path, headers=headers or {})
+        response = connection.getresponse()
+        return (
+            response.status,
+            {k.lower(): v for k, v in response.getheaders()},
+            response.read(),
+        )
+    finally:
+        connection.close()
+
+
+def cli_bytes(*args: str, cwd: str | os.PathLike[str]) -> tuple[int, bytes, str]:
+    """Run ``python -m amendtool ARGS`` in ``cwd``: exit status, stdout bytes, stderr text."""
+    result = subprocess.run(
+        [sys.executable, "-m", "amendtool", *args],
+        input=b"",
+        capture_output=True,
+        cwd=cwd,
+        timeout=120,
+        env={**SERVER_ENV, "PYTHONPATH": str(ROOT)},
+    )
+    return result.returncode, result.stdout, result.stderr.decode("utf-8", "replace")
