@@ -51,8 +51,8 @@ class Form:
         return values[-1] if values else default
 
     def uploads(self, name: str) -> list[Upload]:
-        """The files sent under ``name`` (empty file pickers are left out)."""
-        return [u for u in self.files if u.field == name and (u.filename or u.data)]
+        """The files sent under ``name``."""
+        return [u for u in self.files if u.field == name]
 
 
 def safe_filename(raw: str) -> str:
@@ -134,7 +134,8 @@ class _Collector:
         if b"filename" in options:
             if len(self.form.files) >= limits.MAX_FILES:
                 raise RequestProblem(413, f"too many files (limit {limits.MAX_FILES})")
-            self.filename = safe_filename(options[b"filename"].decode(self.charset, "replace"))
+            raw = options[b"filename"].decode(self.charset, "replace")
+            self.filename = safe_filename(raw) if raw else ""  # "": an empty file picker
         else:
             self.fields += 1
             if self.fields > limits.MAX_FIELDS:
@@ -154,8 +155,11 @@ class _Collector:
         self.ended = True
 
     def part_end(self) -> None:
+        if self.filename == "" and not self.data:
+            return  # a file picker left empty sends a nameless empty part
         if self.filename is not None:
-            self.form.files.append(Upload(self.name, self.filename, bytes(self.data)))
+            name = self.filename or safe_filename("")
+            self.form.files.append(Upload(self.name, name, bytes(self.data)))
         elif self.name in TEXT_FIELDS:
             # pasted text stays bytes-exact: it is read like a file
             self.form.files.append(Upload(self.name, "", bytes(self.data)))

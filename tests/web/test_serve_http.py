@@ -123,7 +123,7 @@ def test_provenance_labels_match_the_cli(server: str) -> None:
         "provenance", "--format", "json", "--label", label, V2, *SOURCES[:2], cwd=SAMPLES
     )
     assert body == expected
-    assert [s["label"] for s in json.loads(body)["sources"]][0] == "Greens"
+    assert json.loads(body)["sources"][0]["label"] == "Greens"
 
 
 @pytest.mark.parametrize("output_format", formats("history"))

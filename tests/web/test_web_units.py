@@ -111,7 +111,7 @@ def test_silent_upload_times_out(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_trickling_upload_hits_the_total_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(limits, "UPLOAD_TOTAL_SECONDS", 0.3)
-    body, content_type = multipart([("old", "a.txt", b"text")])
+    _, content_type = multipart([("old", "a.txt", b"text")])
 
     async def trickle() -> dict[str, Any]:
         await asyncio.sleep(0.05)  # never silent for long, but never done
