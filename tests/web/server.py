@@ -21,6 +21,13 @@ START_SECONDS = 30.0
 @contextmanager
 def running_server(*args: str) -> Iterator[str]:
     """``amendtool serve --port 0 ARGS`` until the block ends; yields the page's address."""
+    with server_process(*args) as (address, _):
+        yield address
+
+
+@contextmanager
+def server_process(*args: str) -> Iterator[tuple[str, int]]:
+    """``amendtool serve --port 0 ARGS`` until the block ends; yields (address, process id)."""
     process = subprocess.Popen(
         [sys.executable, "-m", "amendtool", "serve", "--port", "0", *args],
         stdout=subprocess.DEVNULL,
@@ -38,7 +45,7 @@ def running_server(*args: str) -> Iterator[str]:
                 raise RuntimeError(f"amendtool serve did not start: {said!r}")
             said += os.read(process.stderr.fileno(), 4096)
         address = said.split(b"serving ", 1)[1].split()[0].decode()
-        yield address
+        yield address, process.pid
     finally:
         process.send_signal(signal.SIGINT)
         try:
