@@ -19,21 +19,21 @@ START_SECONDS = 30.0
 
 
 @contextmanager
-def running_server(*args: str) -> Iterator[str]:
+def running_server(*args: str, env: dict[str, str] | None = None) -> Iterator[str]:
     """``amendtool serve --port 0 ARGS`` until the block ends; yields the page's address."""
-    with server_process(*args) as (address, _):
+    with server_process(*args, env=env) as (address, _):
         yield address
 
 
 @contextmanager
-def server_process(*args: str) -> Iterator[tuple[str, int]]:
+def server_process(*args: str, env: dict[str, str] | None = None) -> Iterator[tuple[str, int]]:
     """``amendtool serve --port 0 ARGS`` until the block ends; yields (address, process id)."""
     process = subprocess.Popen(
         [sys.executable, "-m", "amendtool", "serve", "--port", "0", *args],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         cwd=ROOT,
-        env={**SERVER_ENV, "PYTHONPATH": os.environ.get("PYTHONPATH", "")},
+        env={**SERVER_ENV, "PYTHONPATH": os.environ.get("PYTHONPATH", ""), **(env or {})},
     )
     assert process.stderr is not None
     try:

@@ -311,3 +311,16 @@ def test_slow_headers_are_cut_off(server: str) -> None:
     answer, seconds = _raw(server, f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n".encode())
     assert answer == b""  # closed without an answer: the headers never ended
     assert limits.HEADER_SECONDS - 0.5 < seconds < limits.HEADER_SECONDS + 5
+
+
+def test_busy_port_is_a_one_line_error() -> None:
+    from tests.conftest import run_cli
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = run_cli("serve", "--port", str(port))
+    assert result.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port} (Address already in use)" in result.stderr
+    assert "Traceback" not in result.stderr

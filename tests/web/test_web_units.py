@@ -202,3 +202,51 @@ def test_cli_start_up_does_not_import_the_web_framework() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_open_shows_the_page_once_it_listens(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+
+    def fake_serve(host: str, port: int, *, on_ready: Any, **_: Any) -> None:
+        assert opened == []  # not before the server listens
+        on_ready(f"http://{host}:{port}/")
+
+    monkeypatch.setattr("amendtool.web.server.serve", fake_serve)
+    monkeypatch.setattr("webbrowser.open", opened.append)
+    result = CliRunner().invoke(cli, ["serve", "--port", "8124", "--open"])
+    assert result.exit_code == 0
+    assert opened == ["http://127.0.0.1:8124/"]
+    assert "serving http://127.0.0.1:8124/" in result.output
+    opened.clear()
+    CliRunner().invoke(cli, ["serve", "--port", "8124"])
+    assert opened == []
+
+
+def test_a_request_opens_no_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading a 3 MB upload and comparing it uses no file and no temporary file."""
+    import builtins
+    import io
+    import tempfile
+
+    from amendtool.web.jobs import run
+    from tests.conftest import SAMPLES
+
+    old = (SAMPLES / "kazakhstan.v1.txt").read_bytes() + b"\n" * (3 * 2**20)
+    new = (SAMPLES / "kazakhstan.v2.txt").read_bytes()
+    body, content_type = multipart([("old", "a.txt", old), ("new", "b.txt", new)])
+    chunks = [body[i : i + 65536] for i in range(0, len(body), 65536)]
+    warm = run("diff", _read(chunks, content_type))  # lazy imports and data files load now
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError(f"a file was opened: {args!r}")
+
+    for module, name in [
+        (builtins, "open"),
+        (io, "open"),
+        (tempfile, "TemporaryFile"),
+        (tempfile, "SpooledTemporaryFile"),
+        (tempfile, "NamedTemporaryFile"),
+        (tempfile, "mkstemp"),
+    ]:
+        monkeypatch.setattr(module, name, refuse)
+    assert run("diff", _read(chunks, content_type)) == warm
