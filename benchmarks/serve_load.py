@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -45,6 +46,24 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+def _one_request(
+    gate: threading.Barrier,
+    address: str,
+    files: list[tuple[str, str, bytes]],
+    expected: bytes,
+    _: int,
+) -> tuple[float, str]:
+    """One comparison, started with the others: (seconds, "" or what went wrong)."""
+    gate.wait(timeout=60)
+    began = time.monotonic()
+    try:
+        status, _headers, body = post(address, "/api/diff", files, {"format": "html"})
+    except OSError as problem:
+        return time.monotonic() - began, f"{type(problem).__name__}: {problem}"
+    ok = status == 200 and body == expected
+    return time.monotonic() - began, "" if ok else f"status {status}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--concurrent", type=int, default=50)
@@ -66,23 +85,13 @@ def main() -> int:
         walls = []
         for _ in range(args.rounds):
             gate = threading.Barrier(args.concurrent)
-
-            def one(_: int) -> tuple[float, str]:
-                gate.wait(timeout=60)
-                began = time.monotonic()
-                try:
-                    status, _, body = post(address, "/api/diff", files, {"format": "html"})
-                except OSError as problem:
-                    return time.monotonic() - began, f"{type(problem).__name__}: {problem}"
-                ok = status == 200 and body == expected
-                return time.monotonic() - began, "" if ok else f"status {status}"
-
+            one = partial(_one_request, gate, address, files, expected)
             began = time.monotonic()
             with ThreadPoolExecutor(max_workers=args.concurrent) as pool:
-                for seconds, problem in pool.map(one, range(args.concurrent)):
+                for seconds, failure in pool.map(one, range(args.concurrent)):
                     latencies.append(seconds)
-                    if problem:
-                        failures.append(problem)
+                    if failure:
+                        failures.append(failure)
             walls.append(time.monotonic() - began)
             if time.monotonic() - started_all > DEADLINE:
                 failures.append("deadline reached: rounds stopped")
