@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import socket
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from amendtool.web import limits
@@ -54,14 +55,33 @@ def _header_deadline_protocol() -> type[Any]:
     return HeaderDeadlineProtocol
 
 
-def serve(
-    host: str,
-    port: int,
-    *,
-    on_ready: Callable[[str], None] | None = None,
-    pool_size: int = limits.POOL_SIZE,
-) -> None:
-    """Serve until interrupted; ``on_ready`` gets the page's address once it listens."""
+@dataclass
+class Prepared:
+    """A uvicorn server ready to run on a bound socket, and the page's address."""
+
+    server: Any  # uvicorn.Server
+    sock: socket.socket
+    address: str
+
+    def run(self, on_ready: Callable[[str], None] | None = None) -> None:
+        """Serve until ``server.should_exit`` (Ctrl+C sets it); then close the socket."""
+
+        async def main() -> None:
+            task = asyncio.create_task(self.server.serve(sockets=[self.sock]))
+            while not self.server.started and not task.done():
+                await asyncio.sleep(0.05)
+            if self.server.started and on_ready is not None:
+                on_ready(self.address)
+            await task
+
+        try:
+            asyncio.run(main())
+        finally:
+            self.sock.close()
+
+
+def prepare(host: str, port: int, *, pool_size: int = limits.POOL_SIZE) -> Prepared:
+    """Bind ``host``:``port`` and configure uvicorn with the guarded application."""
     import uvicorn
 
     from amendtool.web.app import create_app
@@ -70,9 +90,8 @@ def serve(
     bound_host = host if host != "localhost" else "127.0.0.1"
     actual_port = sock.getsockname()[1]
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
-    app = create_app(bound_host, actual_port, pool_size=pool_size)
     config = uvicorn.Config(
-        app,
+        create_app(bound_host, actual_port, pool_size=pool_size),
         http=_header_deadline_protocol(),
         lifespan="off",
         log_level="warning",
@@ -82,17 +101,15 @@ def serve(
         timeout_graceful_shutdown=5,
         limit_concurrency=limits.MAX_CONNECTIONS,
     )
-    server = uvicorn.Server(config)
+    return Prepared(uvicorn.Server(config), sock, f"http://{shown}:{actual_port}/")
 
-    async def main() -> None:
-        task = asyncio.create_task(server.serve(sockets=[sock]))
-        while not server.started and not task.done():
-            await asyncio.sleep(0.05)
-        if server.started and on_ready is not None:
-            on_ready(f"http://{shown}:{actual_port}/")
-        await task
 
-    try:
-        asyncio.run(main())
-    finally:
-        sock.close()
+def serve(
+    host: str,
+    port: int,
+    *,
+    on_ready: Callable[[str], None] | None = None,
+    pool_size: int = limits.POOL_SIZE,
+) -> None:
+    """Serve until interrupted; ``on_ready`` gets the page's address once it listens."""
+    prepare(host, port, pool_size=pool_size).run(on_ready)
