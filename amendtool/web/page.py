@@ -13,6 +13,7 @@ from lxml import html
 
 from amendtool.renderers.html_page import E, csp_hash
 from amendtool.renderers.html_page import page as report_page
+from amendtool.web import limits
 from amendtool.web.jobs import formats
 
 FORMAT_LABELS = {
@@ -249,6 +250,7 @@ def index_page(address: str) -> tuple[str, str]:
             action=_action("diff"),
             target="result",
             id="form",
+            **{"data-max-bytes": str(limits.MAX_PART_BYTES)},
         ),
         E.p("", id="status", role="status"),
         E.iframe(name="result", id="result", title="Report"),

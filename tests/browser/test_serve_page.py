@@ -229,3 +229,17 @@ def test_page_works_on_a_phone_width(browser, server) -> None:
     assert old_box and new_box and new_box["y"] > old_box["y"] + old_box["height"]
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
+
+
+def test_too_large_file_is_refused_before_sending(browser, server, tmp_path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(50 * 2**20 + 1)  # sparse: no 50 MB written
+    session = Session(browser, server)
+    page = session.page
+    page.set_input_files("#old-file", str(huge))
+    page.set_input_files("#new-file", str(SAMPLES / V2))
+    page.click("#compare")
+    assert page.inner_text("#status") == "huge.txt: file too large (limit 50 MB)"
+    assert not any("/api/" in url for url in session.requests)  # nothing was sent
+    session.close()

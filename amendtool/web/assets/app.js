@@ -55,7 +55,20 @@
   const checked = document.querySelector("input[name=mode]:checked");
   if (checked) choose(checked.value);
 
+  // the server refuses larger files (413); say so before sending megabytes for nothing
+  const maxBytes = Number(form.dataset.maxBytes);
   form.addEventListener("submit", (e) => {
+    const active = form.querySelectorAll("fieldset.mode:not([disabled]) input[type=file]");
+    for (const input of active) {
+      for (const file of input.files) {
+        if (file.size > maxBytes) {
+          e.preventDefault();
+          status.textContent = file.name + ": file too large (limit " +
+            Math.floor(maxBytes / 1048576) + " MB)";
+          return;
+        }
+      }
+    }
     const button = e.submitter;
     const download = button && button.classList.contains("download");
     status.textContent = download ? "Preparing the download…" : "Working…";
