@@ -13,6 +13,7 @@ the guard. ``?view=page`` (the page's own form) shows errors as a small HTML pag
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -71,7 +72,7 @@ def create_app(host: str, port: int, pool_size: int = limits.POOL_SIZE) -> Any:
     from starlette.responses import HTMLResponse, JSONResponse
     from starlette.routing import Route
 
-    address = f"http://{host}:{port}/"
+    address = f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
     page_html, page_policy = index_page(address)
     pool: list[CapacityLimiter] = []  # created on first use, inside the event loop
 
@@ -100,7 +101,8 @@ def create_app(host: str, port: int, pool_size: int = limits.POOL_SIZE) -> Any:
             result = await to_thread.run_sync(run, product, form, limiter=limiter())
         except RequestProblem as problem:
             return _problem_response(problem, as_page)
-        except Exception as error:  # a bug: say so in one line, as the CLI does
+        except Exception as error:  # a bug: one line to the page, the traceback to the console
+            logging.getLogger("amendtool.web").exception("internal error")
             message = f"internal error: {type(error).__name__}: {error}"
             return _problem_response(RequestProblem(500, message), as_page)
         return _result_response(result, request.query_params.get("download") == "1")
