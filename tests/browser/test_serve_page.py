@@ -243,3 +243,16 @@ def test_too_large_file_is_refused_before_sending(browser, server, tmp_path) -> 
     assert page.inner_text("#status") == "huge.txt: file too large (limit 50 MB)"
     assert not any("/api/" in url for url in session.requests)  # nothing was sent
     session.close()
+
+
+def test_comparing_two_files_needs_no_script(browser, server, statistics) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server)
+    page.set_input_files("#old-file", str(SAMPLES / V1))
+    page.set_input_files("#new-file", str(SAMPLES / V2))
+    page.click("#compare")
+    report = page.frame_locator("#result")
+    report.locator(".inline").first.wait_for(state="attached", timeout=30000)
+    assert report.locator(".inline ins").count() == statistics["insertions"]
+    context.close()
