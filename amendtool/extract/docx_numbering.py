@@ -128,9 +128,9 @@ def read_definitions(
                 start = _val(override.find(f"{W}startOverride"))
                 if start is not None:
                     starts[ilvl] = _int(start, 1, 0, 10**9)
-                lvl = override.find(f"{W}lvl")
-                if lvl is not None:
-                    overrides[ilvl] = _level(lvl)
+                replacement = override.find(f"{W}lvl")
+                if replacement is not None:
+                    overrides[ilvl] = _level(replacement)
             abstract_ref = _val(num.find(f"{W}abstractNumId")) or ""
             definitions.instances[str(num.get(f"{W}numId", ""))] = Instance(
                 abstract_ref, overrides, starts
