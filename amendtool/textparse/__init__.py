@@ -12,6 +12,7 @@ from amendtool.textparse.metadata import parse_header
 from amendtool.textparse.normalise import normalise_line
 from amendtool.textparse.page_noise import clean_lines
 from amendtool.textparse.phrases import LanguagePhrases, all_languages
+from amendtool.textparse.sequence import content_like_drops
 
 _RULE_CITED = re.compile(r"\b(Rules?\s+\d+(?:\(\d+\))?(?:\s*(?:and|,)\s*\d+(?:\(\d+\))?)*)")
 
@@ -39,7 +40,8 @@ def _first_clause_line(lines: list[tuple[int, str]], phrases: LanguagePhrases) -
     for index, (_, text) in enumerate(lines):
         bare = text.lstrip("-–—•‐ ")
         if phrases.citation.match(bare) or (
-            re.match(r"^[A-Z]\.\s*", bare) and phrases.recital.match(bare[2:].lstrip())
+            (letter := re.match(r"^[A-Z]{1,3}\.\s*", bare))
+            and phrases.recital.match(bare[letter.end() :])
         ):
             return index
     return None
@@ -95,5 +97,5 @@ def parse_text(text: str, source: str = "<text>") -> Resolution:
         paragraphs=parsed.paragraphs,
         unclassified=parsed.unclassified,
         line_fates=tuple(fates),
-        warnings=tuple(parsed.warnings),
+        warnings=(*parsed.warnings, *content_like_drops(fates)),
     )

@@ -18,11 +18,17 @@ from amendtool.model import Clause, ClauseKind, LineFate, Note, Point, Unclassif
 from amendtool.textparse.normalise import normalise_space
 from amendtool.textparse.notes import extract_notes
 from amendtool.textparse.phrases import LanguagePhrases
+from amendtool.textparse.sequence import numbering_warnings
 
 _BULLET = re.compile(r"^[-–—•‐·*▪]+\s*")
 _PARAGRAPH = re.compile(r"^(\d{1,5}(?: ?[a-z])?) ?\.(?:\s+|(?=[^\d\s])|$)(.*)$")
-_RECITAL = re.compile(r"^([A-Z]{1,2}(?: ?[a-z])?) ?\.(?:\s+|(?=[^\d\s.])|$)(.*)$")
-_RECITAL_NO_PERIOD = re.compile(r"^([A-Z]{1,2}) +(.*)$")
+# Recital letters: A..Z, then AA, AB .. (or Word's AA, BB ..), then AAA ..: a run of up to
+# MAX_RECITAL_LETTERS capitals, with an optional inserted-recital suffix ("C a", "Ca").
+MAX_RECITAL_LETTERS = 3
+_LETTERS = rf"[A-Z]{{1,{MAX_RECITAL_LETTERS}}}"
+_RECITAL = re.compile(rf"^({_LETTERS}(?: ?[a-z])?) ?\.(?:\s+|(?=[^\d\s.])|$)(.*)$")
+_RECITAL_NO_PERIOD = re.compile(rf"^({_LETTERS}) +(.*)$")
+_LONE_RECITAL = re.compile(rf"^({_LETTERS}(?: ?[a-z])?) ?\.$")  # the letter on its own line
 _POINT = re.compile(r"^\(([a-z]{1,2}|[ivxlc]+)\)\s*(.*)$|^([a-z])\)\s+(.*)$")
 _ROMAN = re.compile(r"^[ivxlc]+$")
 _ENDED = re.compile(r"[.;:,!?]['’\"”)]*$")
@@ -53,6 +59,8 @@ class _ClauseDraft:
     points: list[_PointDraft] = field(default_factory=list)
     wrap_up: list[str] = field(default_factory=list)
     eid: str = ""
+    bare: bool = False  # opened by a number or letter on its own line: text comes next
+    section_before: ClauseKind = ClauseKind.CITATION
 
     def open_parts(self) -> tuple[list[str], list[int]]:
         """The text currently being written: the deepest last point, or the chapeau."""
@@ -94,11 +102,15 @@ class _BodyParser:
         self.fates: list[LineFate] = []
         self.trailer: list[tuple[int, str]] = []
         self.warnings: list[str] = []
+        self.tentative_end = False  # ended by a short unpunctuated line, not by the closing
+        self.resumed = False  # a numbered paragraph came after such a line: it was body text
 
     # -- line dispatch -------------------------------------------------------------
     def feed(self, line_no: int, text: str) -> None:
         if self.ended:
             self.trailer.append((line_no, text))
+            if self.tentative_end and self._numbered_after_last(text):
+                self._resume()
             return
         if _PAGE_NOISE.match(text):
             self.fates.append(LineFate(line_no, text, "dropped", "page header or footer"))
@@ -121,6 +133,9 @@ class _BodyParser:
             self.ended = True
             self.trailer.extend((n, content) for n in lines)
             return
+        if current is not None and current.bare and not _RECITAL.match(content):
+            self._fill_bare(current, content, lines)
+            return
         if self.phrases.citation.match(content):
             self._open(ClauseKind.CITATION, "", content, lines)
             return
@@ -131,6 +146,10 @@ class _BodyParser:
                 self._open(ClauseKind.RECITAL, num, rest, lines)
             else:
                 self._open(ClauseKind.PARAGRAPH, num, rest, lines)
+            return
+        lone = _LONE_RECITAL.match(content)
+        if lone and self.section is not ClauseKind.PARAGRAPH:
+            self._open(ClauseKind.RECITAL, lone.group(1).replace(" ", ""), "", lines)
             return
         recital = self._recital_marker(content)
         if recital:
@@ -157,13 +176,32 @@ class _BodyParser:
                 parts.append(content)
             part_lines.extend(lines)
             return
-        if self._starts_trailer(current, content):
-            self.ended = True
+        if not self.resumed and self._starts_trailer(current, content):
+            self.ended = self.tentative_end = True
             self.trailer.append((line_no, content))
             return
         self._keep_unclassified(content, lines, current)
 
     # -- helpers -------------------------------------------------------------------
+    def _numbered_after_last(self, text: str) -> bool:
+        """True for a paragraph numbered after the last one read (the text goes on)."""
+        match = _PARAGRAPH.match(_BULLET.sub("", text, count=1))
+        numbers = [c.num for c in self.clauses if c.kind is ClauseKind.PARAGRAPH and c.num]
+        last = numbers[-1] if numbers else ""
+        digits = "".join(ch for ch in last if ch.isdigit())
+        if not match or not digits:
+            return False
+        number = "".join(ch for ch in match.group(1) if ch.isdigit())
+        return int(number) > int(digits)
+
+    def _resume(self) -> None:
+        """The "trailer" was body text after all: read it again as body, once."""
+        held, self.trailer = self.trailer, []
+        self.ended = self.tentative_end = False
+        self.resumed = True
+        for line_no, text in held:
+            self.feed(line_no, text)
+
     def _recital_marker(self, content: str) -> tuple[str, str] | None:
         for pattern in (_RECITAL, _RECITAL_NO_PERIOD):
             match = pattern.match(content)
@@ -191,8 +229,26 @@ class _BodyParser:
         return len(content) <= MAX_TRAILER_LINE and not _ENDED.search(content)
 
     def _open(self, kind: ClauseKind, num: str, text: str, lines: list[int]) -> None:
+        before = self.section
         self.section = max(self.section, kind, key=list(ClauseKind).index)
-        self.clauses.append(_ClauseDraft(kind, num, [text] if text else [], list(lines)))
+        draft = _ClauseDraft(kind, num, [text] if text else [], list(lines))
+        draft.bare, draft.section_before = not text, before
+        self.clauses.append(draft)
+        if kind is ClauseKind.PARAGRAPH and num:
+            self.resumed = False
+
+    def _fill_bare(self, current: _ClauseDraft, content: str, lines: list[int]) -> None:
+        """The text of a clause whose number or letter stood on a line of its own."""
+        if (
+            current.kind is ClauseKind.PARAGRAPH
+            and current.section_before is not ClauseKind.PARAGRAPH
+            and self.phrases.recital.match(content)
+        ):
+            current.kind = ClauseKind.RECITAL  # lost list lettering: "1." then "whereas"
+            self.section = ClauseKind.RECITAL
+        current.bare = False
+        current.parts.append(content)
+        current.lines.extend(lines)
 
     def _after_closing(self, current: _ClauseDraft, content: str) -> bool:
         """After the closing instruction ("Instructs its President ...") the text is over."""
@@ -248,7 +304,7 @@ class _BodyParser:
             drafts = [c for c in self.clauses if c.kind is kind]
             for draft, eid in zip(drafts, clause_ids(kind, (d.num for d in drafts)), strict=True):
                 draft.eid = eid
-        built = {kind: [] for kind in ClauseKind}
+        built: dict[ClauseKind, list[Clause]] = {kind: [] for kind in ClauseKind}
         for draft in self.clauses:
             clause = _build_clause(draft)
             built[draft.kind].append(clause)
@@ -267,6 +323,8 @@ class _BodyParser:
                 self.fates.append(LineFate(line_no, "", "unclassified"))
         for line_no in self.pending_bullet:
             self.fates.append(LineFate(line_no, "", "dropped", "lone bullet"))
+        for kind in (ClauseKind.RECITAL, ClauseKind.PARAGRAPH):
+            self.warnings.extend(numbering_warnings(built[kind], kind))
         markers = {n.marker for kind in built.values() for c in kind for n in all_notes(c)}
         footnote_bodies = self._trailer_fates(markers)
         return BodyResult(
@@ -299,7 +357,7 @@ def _next_letter(previous: str, num: str) -> bool:
 
 
 def _point_fates(drafts: list[_PointDraft], points: tuple[Point, ...]) -> list[LineFate]:
-    fates = []
+    fates: list[LineFate] = []
     for draft, point in zip(drafts, points, strict=True):
         fates.extend(LineFate(n, "", point.eid) for n in draft.lines)
         fates.extend(_point_fates(draft.points, point.points))
