@@ -26,11 +26,19 @@ class DocKind(StrEnum):
 
 
 class ClauseKind(StrEnum):
-    """The three kinds of numbered or bulleted clauses of a resolution."""
+    """The three kinds of numbered or bulleted clauses of a resolution.
+
+    ``UNCLASSIFIED`` is no kind of clause: it marks an :class:`Unclassified` block when a
+    comparison treats it as a clause of its own (it never occurs in ``Resolution.clauses``).
+    """
 
     CITATION = "citation"
     RECITAL = "recital"
     PARAGRAPH = "paragraph"
+    UNCLASSIFIED = "unclassified"
+
+
+CLAUSE_KINDS = (ClauseKind.CITATION, ClauseKind.RECITAL, ClauseKind.PARAGRAPH)
 
 
 @dataclass(frozen=True)
@@ -140,6 +148,26 @@ class Resolution:
     def clauses(self) -> tuple[Clause, ...]:
         """All clauses in document order."""
         return self.citations + self.recitals + self.paragraphs
+
+    def items(self) -> tuple[Clause, ...]:
+        """Clauses and unclassified blocks in document order, each block as a clause of kind
+        ``UNCLASSIFIED`` with the eId the AKN writer gives it (``container_N`` in the
+        preamble, ``hcontainer_N`` among the paragraphs)."""
+        paragraph_ids = {c.eid for c in self.paragraphs}
+        after: dict[str, list[Clause]] = {}
+        for index, block in enumerate(self.unclassified, start=1):
+            prefix = "hcontainer" if block.after in paragraph_ids else "container"
+            item = Clause(ClauseKind.UNCLASSIFIED, "", block.text, f"{prefix}_{index}")
+            after.setdefault(block.after, []).append(item)
+        known = {c.eid for c in self.clauses}
+        ordered = list(after.pop("", []))
+        for clause in self.clauses:
+            ordered.append(clause)
+            ordered.extend(after.pop(clause.eid, []))
+        for eid, blocks in after.items():  # after a clause that is not there: at the end
+            if eid not in known:
+                ordered.extend(blocks)
+        return tuple(ordered)
 
     @property
     def dropped(self) -> tuple[LineFate, ...]:

@@ -2,12 +2,18 @@
 
 Drafts by different authors share no ids, so clauses are paired by their words:
 
-1. identical content (after typography is folded) pairs first, in order;
+1. identical content (after typography is folded) pairs first, in order: clauses whose
+   wording occurs once in each draft anchor the alignment, and repeated wordings (the same
+   citation twice, boilerplate recitals) pair first with first, in the order that keeps
+   them nearest to where the anchors put them;
 2. the rest pairs greedily by similarity (Dice coefficient on word multisets), best first,
    among candidates that share rare words (so large drafts never build an n x m matrix);
 3. one old clause whose words reappear in two or more new clauses is a *split*, several
    old clauses found in one new clause a *merge*, when the group fits better than any pair;
-4. pairs outside the longest run that keeps its order (longest increasing subsequence of
+4. a block the reader could not classify that stands alone between two aligned clauses,
+   opposite one clause of the other draft, is that clause (a paragraph that lost its
+   number), however much it was reworded;
+5. pairs outside the longest run that keeps its order (longest increasing subsequence of
    new positions) are *moved*.
 
 Everything is deterministic: ties break on position.
@@ -16,13 +22,14 @@ Everything is deterministic: ties break on position.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from amendtool.diffing.tokens import CompareOptions, keys
-from amendtool.model import Clause, clause_body
+from amendtool.model import Clause, ClauseKind, clause_body
 
 # Minimum Dice similarity (0..1) for two clauses to be the same clause reworded. Below it
 # they are a deletion plus an insertion. 0.5 means half of the words are shared.
@@ -52,6 +59,9 @@ RARE_WORDS = 12
 MAX_POSTING = 64
 # A candidate pair shares at least this many of those rare words (1..RARE_WORDS).
 MIN_SHARED_RARE = 2
+# Repeated identical clauses are paired by a dynamic programme over old x new copies of one
+# wording when there are at most this many combinations; beyond, first with first.
+MAX_REPEAT_PAIRS = 250_000
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,7 @@ class _Profile:
 
     def __init__(self, clause: Clause, options: CompareOptions) -> None:
         self.exact = keys(clause_body(clause), options)
+        self.unclassified = clause.kind is ClauseKind.UNCLASSIFIED
 
     @cached_property
     def words(self) -> Counter[str]:
@@ -107,13 +118,29 @@ class _Aligner:
 
     # -- 1. identical content --------------------------------------------------------
     def pair_identical(self) -> None:
+        old_by_exact: dict[tuple[str, ...], list[int]] = {}
         new_by_exact: dict[tuple[str, ...], list[int]] = {}
+        for i, profile in enumerate(self.old):
+            old_by_exact.setdefault(profile.exact, []).append(i)
         for j, profile in enumerate(self.new):
             new_by_exact.setdefault(profile.exact, []).append(j)
-        for i, profile in enumerate(self.old):
-            waiting = new_by_exact.get(profile.exact)
-            if waiting:
-                j = waiting.pop(0)
+        repeated = []
+        unique = []
+        for exact, olds in old_by_exact.items():
+            news = new_by_exact.get(exact)
+            if not news:
+                continue
+            if len(olds) == 1 == len(news):
+                unique.append((olds[0], news[0]))
+            else:
+                repeated.append((olds, news))
+        unique.sort()
+        anchors = [unique[k] for k in sorted(_longest_increasing([j for _, j in unique]))]
+        for i, j in unique:
+            self._link(i, j, 1.0)
+        anchor_old = [i for i, _ in anchors]
+        for olds, news in repeated:
+            for i, j in _pair_in_order(olds, news, anchors, anchor_old):
                 self._link(i, j, 1.0)
 
     def _link(self, i: int, j: int, score: float) -> None:
@@ -175,6 +202,24 @@ class _Aligner:
         for _, i, j, score in ranked:
             if i not in self.old_match and j not in self.new_match:
                 self._link(i, j, score)
+
+    # -- 2b. unclassified text in place of a clause ----------------------------------
+    def pair_replaced(self) -> None:
+        """An unclassified block alone in a gap, opposite one clause: the same clause."""
+        if not any(p.unclassified for p in self.old + self.new):
+            return
+        anchors = sorted(self.old_match.items())
+        kept = _longest_increasing([j for _, j in anchors])
+        bounds = [(-1, -1)] + [anchors[k] for k in sorted(kept)]
+        bounds.append((len(self.old), len(self.new)))
+        for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
+            free_old = [i for i in range(i0 + 1, i1) if i not in self.old_match]
+            free_new = [j for j in range(j0 + 1, j1) if j not in self.new_match]
+            if len(free_old) != 1 or len(free_new) != 1:
+                continue
+            i, j = free_old[0], free_new[0]
+            if self.old[i].unclassified or self.new[j].unclassified:
+                self._link(i, j, dice(self.old[i].words, self.new[j].words))
 
     # -- 3. splits and merges --------------------------------------------------------
     def groups(self) -> list[Pairing]:
@@ -317,6 +362,46 @@ def _kept_in_order(linked: list[Pairing]) -> set[int]:
     return forward & backward
 
 
+def _expected_position(i: int, anchors: list[tuple[int, int]], anchor_old: list[int]) -> int:
+    """Where old clause ``i`` would stand in the new draft, going by the nearest anchor."""
+    k = bisect.bisect_left(anchor_old, i) - 1
+    if k < 0:
+        return i
+    i_anchor, j_anchor = anchors[k]
+    return j_anchor + (i - i_anchor)
+
+
+def _pair_in_order(
+    olds: list[int], news: list[int], anchors: list[tuple[int, int]], anchor_old: list[int]
+) -> list[tuple[int, int]]:
+    """Copies of one wording paired in order (first with first), choosing which copies
+    pair when the counts differ so that each stays nearest to its expected position."""
+    if len(olds) == len(news) or len(olds) * len(news) > MAX_REPEAT_PAIRS:
+        return list(zip(olds, news, strict=False))
+    expected = {i: _expected_position(i, anchors, anchor_old) for i in olds}
+    short, long_ = (olds, news) if len(olds) < len(news) else (news, olds)
+    flip = short is news
+    a, b = len(short), len(long_)
+    # cost[x][y]: best total distance pairing short[:x] within long_[:y]
+    infinity = float("inf")
+    cost = [[0.0] * (b + 1)] + [[infinity] * (b + 1) for _ in range(a)]
+    for x in range(1, a + 1):
+        row, previous = cost[x], cost[x - 1]
+        for y in range(x, b + 1):
+            o, n = (long_[y - 1], short[x - 1]) if flip else (short[x - 1], long_[y - 1])
+            row[y] = min(row[y - 1], previous[y - 1] + abs(expected[o] - n))
+    pairs = []
+    x, y = a, b
+    while x > 0:
+        if cost[x][y] == cost[x][y - 1] and y > x:
+            y -= 1
+            continue
+        o, n = (long_[y - 1], short[x - 1]) if flip else (short[x - 1], long_[y - 1])
+        pairs.append((o, n))
+        x, y = x - 1, y - 1
+    return pairs[::-1]
+
+
 def _longest_increasing(values: list[int]) -> set[int]:
     """Indices of one longest strictly increasing subsequence (patience sorting)."""
     tails: list[int] = []
@@ -346,4 +431,5 @@ def align(
     aligner = _Aligner(old, new, options or CompareOptions())
     aligner.pair_identical()
     aligner.pair_similar()
+    aligner.pair_replaced()
     return aligner.pairings()

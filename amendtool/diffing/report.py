@@ -33,7 +33,10 @@ SECTION_NAMES = {
     ClauseKind.CITATION: ("Citation", "Citations"),
     ClauseKind.RECITAL: ("Recital", "Recitals"),
     ClauseKind.PARAGRAPH: ("Paragraph", "Paragraphs"),
+    ClauseKind.UNCLASSIFIED: ("Unclassified text", "Unclassified texts"),
 }
+NUMBER_MISSING = "number missing"
+NUMBER_ADDED = "number added"
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ class Change:
     words_inserted: int
     words_deleted: int
     words_kept: int
+    numbering: str = ""  # NUMBER_MISSING or NUMBER_ADDED when one side lost its number
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,19 @@ def _refs(clauses: Sequence[Clause]) -> list[ClauseRef]:
     return refs
 
 
+def _numbering(old: tuple[ClauseRef, ...], new: tuple[ClauseRef, ...]) -> str:
+    """Whether a numbered recital or paragraph lost its number (or an unnumbered one got one)."""
+    if len(old) != 1 or len(new) != 1:
+        return ""
+    numbered = (ClauseKind.RECITAL, ClauseKind.PARAGRAPH)
+    old_ref, new_ref = old[0], new[0]
+    if old_ref.num and old_ref.section in numbered and not new_ref.num:
+        return NUMBER_MISSING if new_ref.section is not ClauseKind.CITATION else ""
+    if new_ref.num and new_ref.section in numbered and not old_ref.num:
+        return NUMBER_ADDED if old_ref.section is not ClauseKind.CITATION else ""
+    return ""
+
+
 def _relation(pairing: Pairing, same_words: bool, section_changed: bool) -> Relation:
     if not pairing.old:
         return Relation.INSERTED
@@ -155,10 +172,17 @@ def _change(
     new_text = " ".join(ref.text for ref in new_refs)
     spans = word_diff(old_text, new_text, options)
     same_words = bool(old_refs and new_refs) and keys(old_text, options) == keys(new_text, options)
-    section_changed = bool(old_refs and new_refs) and (
-        {r.section for r in old_refs} != {r.section for r in new_refs}
+    sections = {r.section for r in old_refs}, {r.section for r in new_refs}
+    section_changed = (
+        bool(old_refs and new_refs)
+        and sections[0] != sections[1]
+        # text the reader could not classify has no section to move from or to
+        and ClauseKind.UNCLASSIFIED not in sections[0] | sections[1]
     )
     relation = _relation(pairing, same_words, section_changed)
+    numbering = _numbering(old_refs, new_refs)
+    if numbering and relation is Relation.UNCHANGED:
+        relation = Relation.MODIFIED  # the words are the same, the number is not
     matched = bool(old_refs and new_refs)
     return Change(
         relation=relation,
@@ -173,6 +197,7 @@ def _change(
         words_inserted=sum(count_words(s.new) for s in spans if s.op == "insert"),
         words_deleted=sum(count_words(s.old) for s in spans if s.op == "delete"),
         words_kept=sum(count_words(s.old) for s in spans if s.op == "equal"),
+        numbering=numbering,
     )
 
 
@@ -227,6 +252,34 @@ def _statistics(
     )
 
 
+def _selected(resolution: Resolution, section: ClauseKind | None) -> list[Clause]:
+    """The clauses and unclassified blocks compared: all, or those of one section (a block
+    counts as part of the section of the clause it follows)."""
+    items = resolution.items()
+    if section is None:
+        return list(items)
+    chosen = []
+    current = items[0].kind if items else section
+    for item in items:
+        if item.kind is not ClauseKind.UNCLASSIFIED:
+            current = item.kind
+        if item.kind is section or (item.kind is ClauseKind.UNCLASSIFIED and current is section):
+            chosen.append(item)
+    return chosen
+
+
+def reader_warnings(old: Resolution, new: Resolution) -> list[str]:
+    """What the readers said about each draft, and whether the drafts can be compared."""
+    warnings = [f"old draft: {w}" for w in old.warnings]
+    warnings += [f"new draft: {w}" for w in new.warnings]
+    if old.meta.language != new.meta.language:
+        warnings.append(
+            f"the drafts are in different languages (old: {old.meta.language}, new: "
+            f"{new.meta.language}): this compares a text with a translation, not two versions"
+        )
+    return warnings
+
+
 def build_report(
     old: Resolution,
     new: Resolution,
@@ -235,20 +288,14 @@ def build_report(
     old_source: str = "",
     new_source: str = "",
 ) -> ChangeReport:
-    """Align the clauses of two drafts and describe every change."""
+    """Align the clauses (and unclassified text) of two drafts and describe every change."""
     options = options or CompareOptions()
-    old_clauses = [c for c in old.clauses if section is None or c.kind is section]
-    new_clauses = [c for c in new.clauses if section is None or c.kind is section]
+    old_clauses = _selected(old, section)
+    new_clauses = _selected(new, section)
     old_refs, new_refs = _refs(old_clauses), _refs(new_clauses)
     pairings = align(old_clauses, new_clauses, options)
     changes = [(p, _change(p, old_refs, new_refs, options)) for p in pairings]
     ordered = _in_new_order(changes)
-    warnings = []
-    if old.meta.language != new.meta.language:
-        warnings.append(
-            f"the drafts are in different languages (old: {old.meta.language}, new: "
-            f"{new.meta.language}): this compares a text with a translation, not two versions"
-        )
     return ChangeReport(
         old_meta=old.meta,
         new_meta=new.meta,
@@ -258,5 +305,5 @@ def build_report(
         statistics=_statistics(ordered, old_refs, new_refs),
         options=options,
         section=section,
-        warnings=tuple(warnings),
+        warnings=tuple(reader_warnings(old, new)),
     )

@@ -64,6 +64,8 @@ def headline(change: Change) -> str:
             if change.relation is Relation.UNCHANGED and renumbering:
                 what += f" ({renumbering})"
             text = f"{position}, {what}"
+    if change.numbering:
+        text += f" ({change.numbering})"
     if change.weak:
         text += f" (uncertain match: {round(change.similarity * 100)}% of words shared)"
     return text

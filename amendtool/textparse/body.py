@@ -14,7 +14,16 @@ import re
 from dataclasses import dataclass, field
 
 from amendtool.eids import clause_ids, point_ids
-from amendtool.model import Clause, ClauseKind, LineFate, Note, Point, Unclassified, all_notes
+from amendtool.model import (
+    CLAUSE_KINDS,
+    Clause,
+    ClauseKind,
+    LineFate,
+    Note,
+    Point,
+    Unclassified,
+    all_notes,
+)
 from amendtool.textparse.normalise import normalise_space
 from amendtool.textparse.notes import extract_notes
 from amendtool.textparse.phrases import LanguagePhrases
@@ -230,7 +239,7 @@ class _BodyParser:
 
     def _open(self, kind: ClauseKind, num: str, text: str, lines: list[int]) -> None:
         before = self.section
-        self.section = max(self.section, kind, key=list(ClauseKind).index)
+        self.section = max(self.section, kind, key=CLAUSE_KINDS.index)
         draft = _ClauseDraft(kind, num, [text] if text else [], list(lines))
         draft.bare, draft.section_before = not text, before
         self.clauses.append(draft)
@@ -300,11 +309,11 @@ class _BodyParser:
 
     # -- finishing -----------------------------------------------------------------
     def finish(self) -> BodyResult:
-        for kind in ClauseKind:
+        for kind in CLAUSE_KINDS:
             drafts = [c for c in self.clauses if c.kind is kind]
             for draft, eid in zip(drafts, clause_ids(kind, (d.num for d in drafts)), strict=True):
                 draft.eid = eid
-        built: dict[ClauseKind, list[Clause]] = {kind: [] for kind in ClauseKind}
+        built: dict[ClauseKind, list[Clause]] = {kind: [] for kind in CLAUSE_KINDS}
         for draft in self.clauses:
             clause = _build_clause(draft)
             built[draft.kind].append(clause)
