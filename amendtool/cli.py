@@ -179,6 +179,8 @@ def amendments(
     from amendtool.renderers.registry import as_bytes, render
 
     report = compare(old, new)
+    for warning in report.warnings:
+        _warn(warning)
     write_output(as_bytes(render(report, output_format, product="amendments")), output)
     ctx.exit(EXIT_DIFFERENT if report.differs else EXIT_SAME)
 

@@ -56,7 +56,7 @@ def _p(runs: list[tuple[str, str]]) -> etree._Element:
 def _clause(ref: ClauseRef, runs: list[tuple[str, str]], prefix: str, wid: str) -> etree._Element:
     eid = f"{prefix}__{ref.eid}"
     num = [E.num(f"{ref.num}.")] if ref.num and ref.section is not ClauseKind.CITATION else []
-    if ref.section is ClauseKind.PARAGRAPH:
+    if ref.section in (ClauseKind.PARAGRAPH, ClauseKind.UNCLASSIFIED):
         return E.paragraph(*num, E.content(_p(runs), eId=f"{eid}__content"), eId=eid, wId=wid)
     return E(_TAGS[ref.section], *num, _p(runs), eId=eid, wId=wid)
 
@@ -106,6 +106,7 @@ def _destination(amendment: Amendment, old_uri: str) -> etree._Element:
         ClauseKind.CITATION: "cits",
         ClauseKind.RECITAL: "recs",
         ClauseKind.PARAGRAPH: "body",
+        ClauseKind.UNCLASSIFIED: "body",
     }[change.new[0].section]
     return E.destination(href=f"{old_uri}/~{section}", pos="start")
 
@@ -239,7 +240,8 @@ def build_amendment_list(report: ChangeReport, markup_date: str) -> etree._Eleme
             f"{len(items)} amendment{'' if len(items) == 1 else 's'} to ",
             E.affectedDocument(_describe(report.old_meta), href=old_uri),
             f", giving {_describe(report.new_meta)}",
-        )
+        ),
+        *(E.p(f"Warning: {warning}", **{"class": "warning"}) for warning in report.warnings),
     )
     return E.akomaNtoso(
         E.amendmentList(meta, preface, E.collectionBody(*components), name="amendmentList")

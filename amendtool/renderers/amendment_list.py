@@ -11,8 +11,8 @@ from amendtool.diffing.report import ChangeReport, ClauseRef
 from amendtool.model import ClauseKind
 from amendtool.renderers.akn_report import VERSION_TITLES
 from amendtool.renderers.describe import side_runs
-from amendtool.renderers.html_page import E, page
-from amendtool.renderers.markdown_report import emphasised, escape
+from amendtool.renderers.html_page import WARNINGS_CSS, E, page, warnings_banner
+from amendtool.renderers.markdown_report import emphasised, escape, markdown_warnings
 from amendtool.renderers.terminal import describe_draft
 
 _CSS = """
@@ -83,6 +83,7 @@ def render_amendments_html(report: ChangeReport) -> str:
             section.append(E.p(note, {"class": "justification"}))
         sections.append(section)
     body = [
+        *warnings_banner(report.warnings),
         E.h1(_count(items)),
         E.p(
             f"To: {describe_draft(report.old_meta, report.old_source)}",
@@ -91,7 +92,8 @@ def render_amendments_html(report: ChangeReport) -> str:
         ),
         *sections,
     ]
-    return page(f"Amendments: {report.old_meta.title}", _CSS, body, report.old_meta.language)
+    css = _CSS + WARNINGS_CSS
+    return page(f"Amendments: {report.old_meta.title}", css, body, report.old_meta.language)
 
 
 def _markdown_cell(side: Side, empty: str) -> str:
@@ -116,6 +118,7 @@ def render_amendments_markdown(report: ChangeReport) -> str:
         f"To: {escape(describe_draft(report.old_meta, report.old_source))}  ",
         f"Giving: {escape(describe_draft(report.new_meta, report.new_source))}",
         "",
+        *markdown_warnings(report.warnings),
     ]
     for amendment in items:
         old, new = _sides(amendment)

@@ -49,3 +49,26 @@ def page(title: str, css: str, body: Iterable[Any], lang: str, script: str = "")
         document, doctype="<!DOCTYPE html>", encoding="unicode", method="html"
     )
     return markup + "\n"
+
+
+WARNINGS_CSS = (
+    ".warnings { max-width: 78rem; margin: 0 auto; padding: 0.5rem 1rem; background: #fff4d6; "
+    "border: 2px solid #8a4b00; color: #3d2200; font: 15px/1.4 system-ui, sans-serif; }\n"
+    ".warnings h2 { font-size: 1rem; margin: 0 0 0.25rem; } "
+    ".warnings ul { margin: 0; padding-left: 1.2rem; }\n"
+)
+
+
+def warnings_banner(warnings: Iterable[str]) -> list[Any]:
+    """A banner for the top of a page listing what the readers warned about (or nothing)."""
+    items = [E.li(warning) for warning in warnings]
+    if not items:
+        return []
+    heading = f"Read with care: {len(items)} warning{'' if len(items) == 1 else 's'}"
+    return [
+        E.section(
+            E.h2(heading),
+            E.ul(*items),
+            {"class": "warnings", "role": "alert", "id": "warnings"},
+        )
+    ]

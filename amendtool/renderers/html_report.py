@@ -15,7 +15,7 @@ from amendtool.diffing.report import SECTION_NAMES, Change, ChangeReport, Relati
 from amendtool.diffing.words import Span
 from amendtool.model import ClauseKind, Meta
 from amendtool.renderers.describe import headline, refs_label
-from amendtool.renderers.html_page import DEL, INS, E, page
+from amendtool.renderers.html_page import DEL, INS, WARNINGS_CSS, E, page, warnings_banner
 
 KIND_NAMES = {
     "motionForResolution": "Motion for a resolution",
@@ -215,6 +215,7 @@ def render_html(report: ChangeReport) -> str:
         {"class": "legend"},
     )
     body = [
+        *warnings_banner(report.warnings),
         E.header(
             E.h1(title),
             E.table(
@@ -222,7 +223,6 @@ def render_html(report: ChangeReport) -> str:
                 E.tbody(*_draft_rows(old, new, report.old_source, report.new_source)),
                 {"class": "drafts"},
             ),
-            *(E.p(E.strong("Warning: "), w, {"class": "weak"}) for w in report.warnings),
             *_summary(report),
             legend,
         ),
@@ -234,4 +234,5 @@ def render_html(report: ChangeReport) -> str:
         ),
         E.footer(E.p(f"Made by amendtool {__version__}. No outside resources are loaded.")),
     ]
-    return page(title, read_asset("report.css"), body, new.language, script=read_asset("report.js"))
+    css = read_asset("report.css") + WARNINGS_CSS
+    return page(title, css, body, new.language, script=read_asset("report.js"))

@@ -40,6 +40,7 @@ def report_to_dict(report: ChangeReport) -> dict[str, Any]:
                 "weak": change.weak,
                 "words_inserted": change.words_inserted,
                 "words_deleted": change.words_deleted,
+                "numbering": change.numbering,
                 "spans": [{"op": s.op, "old": s.old, "new": s.new} for s in change.spans],
             }
             for change in report.changes

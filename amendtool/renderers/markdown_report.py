@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from amendtool.diffing.report import ChangeReport, Relation
+from amendtool.diffing.report import SECTION_NAMES, ChangeReport, Relation
 from amendtool.diffing.words import Span
 from amendtool.model import ClauseKind
 from amendtool.renderers.describe import display_runs, headline
@@ -31,6 +31,15 @@ def emphasised(text: str, mark: str, after: str) -> str:
     return f"{gap}{mark}{escape(core)}{mark}{text[len(core) :]}"
 
 
+def markdown_warnings(warnings: tuple[str, ...]) -> list[str]:
+    """A quoted block of warnings (with a blank line after), or nothing."""
+    if not warnings:
+        return []
+    lines = [f"> **Read with care: {len(warnings)} warning{'' if len(warnings) == 1 else 's'}**"]
+    lines += [f"> - {escape(' '.join(warning.split()))}" for warning in warnings]
+    return [*lines, ""]
+
+
 def _marked(spans: tuple[Span, ...]) -> str:
     out = [""]
     for op, text in display_runs(spans):
@@ -53,13 +62,14 @@ def render_markdown(report: ChangeReport, show_all: bool = False) -> str:
         f"- Old: {escape(describe_draft(report.old_meta, report.old_source))}",
         f"- New: {escape(describe_draft(report.new_meta, report.new_source))}",
         "",
+        *markdown_warnings(report.warnings),
         "| Section | " + " | ".join(r.value for r in relations) + " |",
         "|---|" + "---:|" * len(relations),
     ]
     for section in ClauseKind:
         if any(counts.get((section, r)) for r in relations):
             row = " | ".join(str(counts.get((section, r), 0)) for r in relations)
-            lines.append(f"| {section.value}s | {row} |")
+            lines.append(f"| {SECTION_NAMES[section][1].lower()} | {row} |")
     total = dict(stats.by_relation)
     lines.append("| **all** | " + " | ".join(str(total[r]) for r in relations) + " |")
     lines += [
