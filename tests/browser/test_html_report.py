@@ -207,3 +207,34 @@ def test_history_timeline(browser, tmp_path) -> None:
     assert rows.count() == len(chain.threads)
     assert watched.page.locator("td.r-deleted").count() == 2  # Recital H, Paragraph 10
     assert watched.errors == [] and set(watched.requests) == {watched.url}
+
+
+def test_reader_warnings_are_a_visible_banner_at_the_top(browser, tmp_path) -> None:
+    template = (
+        "The European Parliament,\n- having regard to its resolutions,\n"
+        "This draft was prepared under Rule {} by the rapporteur.\n"
+        "A. whereas the situation is serious;\n1. Calls on the authorities to act;\n"
+        "2. Instructs its President to forward this resolution.\n"
+    )
+    report = compare(
+        parse_text(template.format(110), "old"), parse_text(template.format(123), "new")
+    )
+    assert report.differs and len(report.warnings) == 2
+    path = tmp_path / "warned.html"
+    path.write_text(render_html(report), encoding="utf-8")
+    watched = Watched(browser, path)
+    banner = watched.page.locator("#warnings")
+    assert banner.is_visible()
+    box = banner.bounding_box()
+    assert box is not None and box["y"] < 50 and box["height"] > 30  # first thing on the page
+    assert banner.get_attribute("role") == "alert"
+    items = banner.locator("li").all_inner_texts()
+    assert [item.split(":", 1)[0] for item in items] == ["old draft", "new draft"]
+    assert all("text not recognised as a clause" in item for item in items)
+    assert watched.errors == [] and set(watched.requests) == {watched.url}
+
+
+def test_no_banner_without_warnings(browser, sample_report) -> None:
+    path, data = sample_report
+    watched = Watched(browser, path)
+    assert data["warnings"] == [] and watched.page.locator("#warnings").count() == 0
