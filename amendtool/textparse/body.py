@@ -11,7 +11,7 @@ page's trailer and are dropped with a reason.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from amendtool.eids import clause_ids, point_ids
 from amendtool.model import (
@@ -400,24 +400,30 @@ def _build_clause(draft: _ClauseDraft) -> Clause:
     )
 
 
+def _notes_with_bodies(notes: tuple[Note, ...], bodies: dict[str, str]) -> tuple[Note, ...]:
+    return tuple(Note(n.marker, n.offset, bodies.get(n.marker, n.body)) for n in notes)
+
+
+def _point_with_note_bodies(point: Point, bodies: dict[str, str]) -> Point:
+    return replace(
+        point,
+        points=tuple(_point_with_note_bodies(p, bodies) for p in point.points),
+        notes=_notes_with_bodies(point.notes, bodies),
+    )
+
+
 def _with_note_bodies(clauses: list[Clause], bodies: dict[str, str]) -> tuple[Clause, ...]:
+    """The clauses with the footnote bodies found after the text (on points too)."""
     if not bodies:
         return tuple(clauses)
-    result = []
-    for clause in clauses:
-        notes = tuple(Note(n.marker, n.offset, bodies.get(n.marker, n.body)) for n in clause.notes)
-        result.append(
-            Clause(
-                clause.kind,
-                clause.num,
-                clause.text,
-                clause.eid,
-                clause.points,
-                clause.wrap_up,
-                notes,
-            )
+    return tuple(
+        replace(
+            clause,
+            points=tuple(_point_with_note_bodies(p, bodies) for p in clause.points),
+            notes=_notes_with_bodies(clause.notes, bodies),
         )
-    return tuple(result)
+        for clause in clauses
+    )
 
 
 def parse_body(lines: list[tuple[int, str]], phrases: LanguagePhrases) -> BodyResult:

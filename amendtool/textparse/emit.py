@@ -8,7 +8,7 @@ as ``[n]`` and footnote bodies at the end.
 
 from __future__ import annotations
 
-from amendtool.model import Clause, Point, Resolution
+from amendtool.model import Clause, Point, Resolution, all_notes
 from amendtool.textparse.notes import insert_markers
 from amendtool.textparse.phrases import language
 
@@ -76,7 +76,7 @@ def emit_text(resolution: Resolution) -> str:
         blocks.append(_clause(clause))
         if clause.eid in unclassified_after:
             blocks.append(unclassified_after[clause.eid])
-    notes = [n for c in resolution.clauses for n in c.notes if n.body]
+    notes = [n for c in resolution.clauses for n in all_notes(c) if n.body]
     if notes:
         blocks.append([f"[{note.marker}] {note.body}" for note in notes])
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"
