@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from amendtool.diffing.report import Relation, build_report
-from tests.property.strategies import resolutions
+from amendtool.model import ClauseKind
+from tests.property.strategies import resolutions, rich_resolutions
 
 SWAPPED = {
     Relation.INSERTED: Relation.DELETED,
@@ -82,3 +83,49 @@ def test_swapping_inputs_swaps_the_relations(pair) -> None:
         return found
 
     assert relations(forward, flip=False) == relations(backward, flip=True)
+
+
+@st.composite
+def one_word_changed(draw):
+    """A rich draft and a copy with one word of one clause or unclassified block changed."""
+    old = draw(rich_resolutions())
+    items = old.items()
+    target = draw(st.integers(0, len(items) - 1))
+    item = items[target]
+    words = item.text.split(" ")
+    position = draw(st.integers(0, len(words) - 1))
+    words[position] = "Zhanaozen" + words[position]
+    changed = replace(item, text=" ".join(words))
+    if item.kind is ClauseKind.UNCLASSIFIED:
+        index = int(item.eid.rsplit("_", 1)[1]) - 1
+        blocks = list(old.unclassified)
+        blocks[index] = replace(blocks[index], text=changed.text)
+        return old, replace(old, unclassified=tuple(blocks)), changed.text
+    sections = {
+        ClauseKind.CITATION: "citations",
+        ClauseKind.RECITAL: "recitals",
+        ClauseKind.PARAGRAPH: "paragraphs",
+    }
+    name = sections[item.kind]
+    clauses = tuple(changed if c.eid == item.eid else c for c in getattr(old, name))
+    return old, replace(old, **{name: clauses}), changed.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(one_word_changed())
+def test_any_changed_word_anywhere_is_a_difference(case) -> None:
+    old, new, _ = case
+    report = build_report(old, new)
+    assert report.differs
+    inserted = " ".join(s.new for c in report.changes for s in c.spans if s.op == "insert")
+    assert "Zhanaozen" in inserted
+
+
+@settings(max_examples=300, deadline=None)
+@given(rich_resolutions())
+def test_rich_draft_against_itself_and_every_item_in_one_change(resolution) -> None:
+    report = build_report(resolution, resolution)
+    assert not report.differs
+    seen = sorted(r.eid for c in report.changes for r in c.old)
+    assert seen == sorted(item.eid for item in resolution.items())
+    assert not any(c.moved for c in report.changes)  # repeated clauses pair in order
