@@ -12,7 +12,12 @@ from collections.abc import Iterable
 
 from amendtool.model import ClauseKind
 
-PREFIX = {ClauseKind.CITATION: "cit", ClauseKind.RECITAL: "rec", ClauseKind.PARAGRAPH: "para"}
+PREFIX = {
+    ClauseKind.CITATION: "cit",
+    ClauseKind.RECITAL: "rec",
+    ClauseKind.PARAGRAPH: "para",
+    ClauseKind.UNCLASSIFIED: "container",  # unclassified text, as the AKN writer names it
+}
 _NOT_ID_CHARS = re.compile(r"[^A-Za-z0-9]")
 
 

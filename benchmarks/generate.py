@@ -7,6 +7,12 @@ from the insertions and deletions. The true alignment is the set of (old eId, ne
 links, as amendtool's report gives them.
 
     python benchmarks/generate.py 500 out/  # writes out/pair-500.v1.txt, .v2.txt, .truth.json
+
+With ``repeats`` a share of the old clauses repeat the wording of an earlier clause of
+their section word for word (the same citation twice, boilerplate recitals); such clauses
+are kept, reworded or deleted but never moved, split or merged, so that the truth stays
+well defined (copies of one wording are told apart only by their order). ``min_recitals``
+makes the draft letter its recitals past ZZ (AAA. after 702 recitals).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from amendtool.eids import clause_ids
-from amendtool.model import Clause, ClauseKind, DocKind, Meta, Resolution
+from amendtool.model import CLAUSE_KINDS, Clause, ClauseKind, DocKind, Meta, Resolution
 from amendtool.textparse.emit import emit_text
 
 FUNCTION_WORDS = (
@@ -66,6 +72,7 @@ class _Draft:
     ids: tuple[int, ...]  # ids of the old clauses it derives from
     kind: ClauseKind
     words: list[str]
+    repeated: bool = False  # its wording occurs more than once in the old draft
 
 
 def _vocabulary(rng: random.Random, size: int) -> list[str]:
@@ -114,7 +121,7 @@ def _text(kind: ClauseKind, words: list[str]) -> str:
 
 def _resolution(drafts: list[_Draft]) -> tuple[Resolution, list[str]]:
     """A Resolution from drafts (in order) and the eId of each draft."""
-    sections: dict[ClauseKind, list[_Draft]] = {kind: [] for kind in ClauseKind}
+    sections: dict[ClauseKind, list[_Draft]] = {kind: [] for kind in CLAUSE_KINDS}
     for draft in drafts:
         sections[draft.kind].append(draft)
     built: dict[ClauseKind, tuple[Clause, ...]] = {}
@@ -163,13 +170,13 @@ def _reword(rng: random.Random, words: list[str], vocabulary: list[str]) -> list
 
 
 def generate_pair(
-    clauses: int, seed: int = 1
+    clauses: int, seed: int = 1, repeats: float = 0.0, min_recitals: int = 0
 ) -> tuple[Resolution, Resolution, set[tuple[str, str]]]:
     """Old and new draft with ``clauses`` clauses each (about), and the true links."""
     rng = random.Random(seed)
     vocabulary = _vocabulary(rng, 4000 + clauses)
     citations = min(max(clauses // 10, 1), 60)
-    recitals = min(clauses // 5, 700)
+    recitals = max(min(clauses // 5, 700), min_recitals)
     kinds = (
         [ClauseKind.CITATION] * citations
         + [ClauseKind.RECITAL] * recitals
@@ -179,6 +186,8 @@ def generate_pair(
         _Draft((n,), kind, _sentence(rng, vocabulary, rng.randint(18, 40)))
         for n, kind in enumerate(kinds)
     ]
+    if repeats:
+        _repeat_wordings(rng, old, repeats)
     new: list[_Draft] = []
     links: list[tuple[int, int]] = []  # (old draft index, new draft index)
     moved: list[tuple[int, _Draft]] = []
@@ -193,6 +202,10 @@ def generate_pair(
             if roll < cumulative:
                 action = name
                 break
+        if draft.repeated and action in ("move", "split", "merge"):
+            action = "keep"
+        if action == "merge" and index + 1 < len(old) and old[index + 1].repeated:
+            action = "keep"
         if action == "delete":
             index += 1
             continue
@@ -231,9 +244,24 @@ def generate_pair(
     return old_resolution, new_resolution, truth | {closing}
 
 
-def write_pair(clauses: int, folder: Path, seed: int = 1) -> tuple[Path, Path, Path]:
+def _repeat_wordings(rng: random.Random, old: list[_Draft], share: float) -> None:
+    """Give ``share`` of the clauses the wording of an earlier clause of the same section."""
+    for index, draft in enumerate(old):
+        if index == 0 or rng.random() >= share:
+            continue
+        earlier = [d for d in old[:index] if d.kind is draft.kind]
+        if not earlier:
+            continue
+        source = rng.choice(earlier[-50:])  # boilerplate recurs near its first use
+        draft.words = list(source.words)
+        draft.repeated = source.repeated = True
+
+
+def write_pair(
+    clauses: int, folder: Path, seed: int = 1, repeats: float = 0.0, min_recitals: int = 0
+) -> tuple[Path, Path, Path]:
     """Write the pair as text files and the truth as JSON; return the three paths."""
-    old, new, truth = generate_pair(clauses, seed)
+    old, new, truth = generate_pair(clauses, seed, repeats, min_recitals)
     folder.mkdir(parents=True, exist_ok=True)
     stem = folder / f"pair-{clauses}"
     paths = (
