@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from amendtool.model import ClauseKind, DocKind
+from amendtool.model import CLAUSE_KINDS, ClauseKind, DocKind
 from amendtool.textparse import parse_text
 
 CRUFT = [
@@ -83,4 +83,4 @@ def test_eids_follow_the_convention(seed_text: str) -> None:
     assert [c.eid for c in resolution.citations] == [f"cit_{n}" for n in range(1, 9)]
     assert resolution.recitals[0].eid == "rec_A"
     assert resolution.paragraphs[12].eid == "para_13"
-    assert {c.kind for c in resolution.clauses} == set(ClauseKind)
+    assert {c.kind for c in resolution.clauses} == set(CLAUSE_KINDS)
