@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from amendtool.model import CLAUSE_KINDS, ClauseKind, DocKind
+from amendtool.model import CLAUSE_KINDS, DocKind
 from amendtool.textparse import parse_text
 
 CRUFT = [
