@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from amendtool.diffing.report import ChangeReport, ClauseRef, Relation, build_report
 from amendtool.diffing.tokens import CompareOptions
-from amendtool.model import Meta, Resolution
+from amendtool.model import ClauseKind, Meta, Resolution
 
 
 @dataclass(frozen=True)
@@ -124,12 +124,12 @@ def follow(
     reports = _step_reports(versions, paths, options)
     graph = _UnionFind()
     for index, version in enumerate(versions):
-        for clause in version.clauses:
+        for clause in version.items():  # clauses and unclassified text
             graph.find((index, clause.eid))
     relations, refs = _link(reports, graph)
     members_of: dict[Node, list[Node]] = {}
     for index, version in enumerate(versions):
-        for clause in version.clauses:
+        for clause in version.items():
             members_of.setdefault(graph.find((index, clause.eid)), []).append((index, clause.eid))
     threads = [_thread(m, len(versions), relations, refs) for m in members_of.values()]
     threads.sort(key=_order_key)
@@ -140,5 +140,5 @@ def _order_key(thread: Thread) -> tuple[int, ...]:
     """Threads in the order of the last version that has them, then earlier ones."""
     last = thread.last
     first_ref = thread.clauses[last][0]
-    section = ["citation", "recital", "paragraph"].index(first_ref.section.value)
+    section = list(ClauseKind).index(first_ref.section)  # unclassified text last
     return (section, first_ref.position, -last)

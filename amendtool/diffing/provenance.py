@@ -150,7 +150,7 @@ def trace(
                         False,
                     )
                 )
-    order = {clause.eid: index for index, clause in enumerate(joint.clauses)}
+    order = {item.eid: index for index, item in enumerate(joint.items())}
     clauses = []
     for eid, ref in sorted(joint_refs.items(), key=lambda item: order[item[0]]):
         contributions = sorted(found.get(eid, []), key=lambda c: (-c.share, -c.similarity, c.label))
