@@ -51,11 +51,17 @@ def numbered(paragraph: Any, num_id: str, level: int = 0) -> Any:
     return paragraph
 
 
-def docx_bytes(document: Any, numbering: str | None = None, body: str | None = None) -> bytes:
-    """The saved package, with word/numbering.xml and/or the body of document.xml replaced."""
+def docx_bytes(
+    document: Any,
+    numbering: str | None = None,
+    body: str | None = None,
+    footnotes: str | None = None,
+) -> bytes:
+    """The saved package, with word/numbering.xml and/or the body of document.xml replaced
+    (and a word/footnotes.xml added)."""
     buffer = io.BytesIO()
     document.save(buffer)
-    if numbering is None and body is None:
+    if numbering is None and body is None and footnotes is None:
         return buffer.getvalue()
     replaced = io.BytesIO()
     with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(replaced, "w") as target:
@@ -66,7 +72,37 @@ def docx_bytes(document: Any, numbering: str | None = None, body: str | None = N
             if info.filename == "word/document.xml" and body is not None:
                 data = document_xml(body).encode("utf-8")
             target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+        if footnotes is not None:
+            target.writestr("word/footnotes.xml", footnotes, compress_type=zipfile.ZIP_DEFLATED)
     return replaced.getvalue()
+
+
+def footnotes_xml(texts: dict[int, str]) -> str:
+    """A ``word/footnotes.xml`` with Word's two separators and one footnote per text."""
+    notes = "".join(
+        f'<w:footnote w:id="{note_id}"><w:p><w:r><w:footnoteRef/></w:r>'
+        f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
+        for note_id, text in texts.items()
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{W_NS}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        "<w:continuationSeparator/></w:r></w:p></w:footnote>"
+        f"{notes}</w:footnotes>"
+    )
+
+
+def footnote_reference(paragraph: Any, note_id: int) -> Any:
+    """Append a footnote reference (as Word writes it) to a python-docx paragraph."""
+    from docx.oxml import parse_xml
+
+    run = parse_xml(
+        f'<w:r xmlns:w="{W_NS}"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+        f'<w:footnoteReference w:id="{note_id}"/></w:r>'
+    )
+    paragraph._p.append(run)
+    return paragraph
 
 
 def document_xml(body: str, prolog: str = "") -> str:

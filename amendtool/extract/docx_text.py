@@ -12,7 +12,10 @@ the document whatever its tables look like:
 3. a table row is one line, its cells joined by a space (the paragraphs of a cell by a line
    break). Each cell's own text is taken once: spans (``w:gridSpan``) and vertical merges
    (``w:vMerge``) are never expanded, so neither a huge span nor a long merge chain costs
-   anything, and a merge that starts nowhere is simply a cell.
+   anything, and a merge that starts nowhere is simply a cell;
+4. a footnote reference becomes the marker Word prints (``[1]``, ``[2]`` in order) and the
+   footnote texts (``word/footnotes.xml``) follow the document as ``[1] text`` lines, where
+   the text reader attaches them to their markers.
 
 The archive is checked before it is read: parts unpacking to more than the input limit (a
 zip bomb) are refused.
@@ -43,6 +46,7 @@ _ZIP_ERRORS = (
 DOCUMENT_PART = "word/document.xml"
 NUMBERING_PART = "word/numbering.xml"
 STYLES_PART = "word/styles.xml"
+FOOTNOTES_PART = "word/footnotes.xml"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _RUN_CHARACTERS = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}br": "\n", f"{W}cr": "\n"}
 _RUN_CHARACTERS[f"{W}noBreakHyphen"] = "-"
@@ -71,7 +75,7 @@ def _read_parts(data: bytes, source: str) -> dict[str, bytes]:
                 raise InputError(source, f"unreadable DOCX file (no {DOCUMENT_PART})")
             return {
                 name: archive.read(name)
-                for name in (DOCUMENT_PART, NUMBERING_PART, STYLES_PART)
+                for name in (DOCUMENT_PART, NUMBERING_PART, STYLES_PART, FOOTNOTES_PART)
                 if name in names
             }
     except _ZIP_ERRORS as exc:
@@ -122,6 +126,7 @@ class _Walker:
         self.cells: list[list[str]] = []  # open cells: their paragraphs
         self.rows: list[list[str]] = []  # open rows: their cells
         self.skipping = 0  # depth inside skipped content
+        self.footnotes: dict[str, int] = {}  # w:id -> the number Word prints
 
     def start(self, tag: str) -> None:
         if tag in _SKIPPED:
@@ -150,6 +155,10 @@ class _Walker:
             parent = element.getparent()
             if paragraph is not None and parent is not None and parent.tag == f"{W}r":
                 paragraph.parts.append(_RUN_CHARACTERS[tag])
+        elif tag == f"{W}footnoteReference" and paragraph is not None:
+            number = len(self.footnotes) + 1
+            self.footnotes.setdefault(str(element.get(f"{W}id", "")), number)
+            paragraph.parts.append(f"[{number}]")
         elif tag == f"{W}pPr":
             parent = element.getparent()
             if paragraph is not None and parent is not None and parent.tag == f"{W}p":
@@ -196,6 +205,25 @@ def _release(element: etree._Element) -> None:
         del parent[0]
 
 
+def _footnote_lines(
+    footnotes: etree._Element | None, numbers: dict[str, int]
+) -> list[tuple[int, str]]:
+    """``(number, "[n] text")`` for each footnote the document refers to."""
+    if footnotes is None or not numbers:
+        return []
+    lines = []
+    for footnote in footnotes.iter(f"{W}footnote"):
+        number = numbers.get(str(footnote.get(f"{W}id", "")))
+        if number is None:
+            continue
+        paragraphs = [
+            "".join(str(t.text or "") for t in p.iter(f"{W}t")) for p in footnote.iter(f"{W}p")
+        ]
+        text = " ".join(part.strip() for part in paragraphs if part.strip())
+        lines.append((number, f"[{number}] {text}"))
+    return sorted(lines)
+
+
 def docx_to_text(data: bytes, source: str) -> str:
     """The text of a DOCX document, one paragraph or table row per line."""
     parts = _read_parts(data, source)
@@ -224,4 +252,6 @@ def docx_to_text(data: bytes, source: str) -> str:
                 walker.end(element)
     except etree.XMLSyntaxError as exc:
         raise _xml_error(DOCUMENT_PART, exc, source) from None
-    return "\n".join(walker.lines)
+    footnotes = _parse_small_part(FOOTNOTES_PART, parts.get(FOOTNOTES_PART), source)
+    notes = [line for _, line in _footnote_lines(footnotes, walker.footnotes)]
+    return "\n".join([*walker.lines, *notes])

@@ -18,6 +18,8 @@ from tests.docx_fixtures import (
     RESTARTED,
     document_xml,
     docx_bytes,
+    footnote_reference,
+    footnotes_xml,
     new_document,
     numbered,
     paragraph_xml,
@@ -243,3 +245,26 @@ def test_text_box_copy_and_moved_text_are_read_once() -> None:
         "anchor ",
         "kept\tafter tab",
     ]
+
+
+def test_footnotes_come_with_their_markers_and_bodies() -> None:
+    document = new_document()
+    document.add_paragraph("Motion for a resolution on Kazakhstan")
+    document.add_paragraph("The European Parliament,")
+    footnote_reference(document.add_paragraph("- having regard to its resolutions"), 7)
+    document.add_paragraph("- having regard to the Partnership and Cooperation Agreement,")
+    footnote_reference(document.add_paragraph("- having regard to Rule 110(2),"), 9)
+    numbered(document.add_paragraph("whereas the riot police opened fire;"), RECITALS)
+    numbered(document.add_paragraph("Instructs its President to forward this."), PARAGRAPHS)
+    data = docx_bytes(
+        document,
+        numbering=EP_NUMBERING,
+        footnotes=footnotes_xml({7: "OJ C 199 E, 7.7.2012, p. 1.", 9: "Texts adopted."}),
+    )
+    lines = docx_to_text(data, "notes.docx").splitlines()
+    assert lines[2] == "- having regard to its resolutions[1]"
+    assert lines[-2:] == ["[1] OJ C 199 E, 7.7.2012, p. 1.", "[2] Texts adopted."]
+    resolution = resolution_from_bytes(data, "notes.docx")
+    notes = [(n.marker, n.body) for c in resolution.citations for n in c.notes]
+    assert notes == [("1", "OJ C 199 E, 7.7.2012, p. 1."), ("2", "Texts adopted.")]
+    assert not resolution.unclassified and not resolution.dropped
