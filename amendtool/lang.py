@@ -137,6 +137,12 @@ def kind_name(kind: DocKind, code: str = "en") -> str:
     return language(code).kind_name(kind)
 
 
+def kind_title(kind: DocKind, code: str = "en") -> str:
+    """``Motion for a resolution``: the short name of a kind, capitalised, for headings."""
+    name = kind_name(kind, code)
+    return name[:1].upper() + name[1:]
+
+
 def alpha3(code: str) -> str:
     """AKN language code for a model language code (``en`` -> ``eng``; English if unknown)."""
     return language(code).alpha3

@@ -33,7 +33,10 @@ def _rules() -> tuple[tuple[re.Pattern[str], str], ...]:
     return (
         (_whole_line("navigation"), "page navigation"),
         (_whole_line("chrome"), "site chrome"),
-        (re.compile(rf"^{_SEPARATORS}*(?:{alternation(every('notices'))})(?!\w)", _I), "site notice"),
+        (
+            re.compile(rf"^{_SEPARATORS}*(?:{alternation(every('notices'))})(?!\w)", _I),
+            "site notice",
+        ),
         (re.compile(rf"(?<!\w)(?:{alternation(every('tabling'))})(?!\w)", _I), "tabling line"),
         (
             re.compile(rf"^(?:{alternation(every('official_journal'))})\s+C\b"),

@@ -8,8 +8,8 @@ import string
 from hypothesis import strategies as st
 
 from amendtool.eids import clause_ids, point_ids
+from amendtool.lang import group_named
 from amendtool.model import Clause, ClauseKind, DocKind, Meta, Note, Point, Resolution
-from amendtool.textparse.groups import group_named
 from amendtool.textparse.phrases import all_languages, language
 
 LANGUAGES = tuple(p.code for p in all_languages())
