@@ -35,7 +35,7 @@ REQUIRED_KEYS = (
     "replacing",  # "replacing the following motions"
     "months",  # the month names in dates, January first
     "month_forms",  # other spellings of each month (nominative, genitive)
-    "weekdays",  # Monday first, lower case
+    "weekdays",  # names of the days of the week, every form, lower case
     "date_words",  # filler words inside dates ("de", "ta'", "gada")
     "places",  # where Parliament sits, as named in sitting-day lines
     "title_on",  # the word before a title ("on", "sur")

@@ -55,11 +55,11 @@ def chrome_reason(text: str) -> str:
 
 @cache
 def _lifecycle() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{alternation(every('lifecycle'))})\s*:", _I)
+    return re.compile(rf"^(?:{alternation(every('lifecycle'))})\s*(?::|$)", _I)
 
 
 def is_lifecycle(text: str) -> bool:
-    """``Procedure : 2030/2999(RSP)``, ``Texts tabled :``: a procedure lifecycle line."""
+    """``Procedure : 2030/2999(RSP)``, ``Texts tabled :``, ``Document stages in plenary``."""
     return bool(_lifecycle().match(text))
 
 

@@ -32,7 +32,7 @@ def _worded() -> tuple[re.Pattern[str], re.Pattern[str]]:
     months = alternation(month_names())
     filler = rf"(?:(?:{alternation(every('date_words'))})\s+)?"
     day_first = re.compile(
-        rf"(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th|o|º|\.)?\s+{filler}({months})(?!\w)\s+{filler}(\d{{4}})(?!\d)",
+        rf"(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th|o|º|°|\.)?\s+{filler}({months})(?!\w)\s+{filler}(\d{{4}})(?!\d)",
         re.IGNORECASE,
     )
     year_first = re.compile(

@@ -36,6 +36,7 @@ from amendtool.textparse.references import (
 )
 from amendtool.textparse.title import (
     MAX_TITLE,
+    clean_title,
     continues_title,
     read_heading,
     read_title_line,
@@ -44,7 +45,7 @@ from amendtool.textparse.title import (
 # Page furniture that no language data describes (codes, links, layout marks).
 _LAYOUT_CRUFT = (
     (re.compile(r"^[a-z]{2}(?:\s*\|\s*[a-z]{2})+$"), "language switch"),
-    (re.compile(r"^(?:•\s*)?[a-z]{2} - \w+(?: \(\w+\))?$"), "language menu"),
+    (re.compile(r"^(?:•\s*)?[a-zA-Z]{2} - \w+(?: \(\w+\))?$"), "language menu"),
     (re.compile(r"^(?:©|@)"), "image credit"),
     (re.compile(r"E-?Mail|<u>|https?://|www\."), "share link"),
     (re.compile(r"^PDF\s*\d+k", re.IGNORECASE), "download link"),
@@ -250,13 +251,21 @@ def _procedure_line(
     return _meta(line, "procedure", "procedure line")
 
 
-def _title_line(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> LineFate | None:
-    """``on Examplestan (2016/2999(RSP))``, or the second line of a title."""
+def _title_continued(
+    line: HeaderLine, phrases: LanguagePhrases, state: HeaderState
+) -> LineFate | None:
+    """The second line of a title: it starts in lower case right after the title line."""
     previous = state.previous
-    if previous is not None and previous.line_no == state.title_line and continues_title(line.text):
-        state.title = f"{state.title} {read_title_line('x ' + line.text, phrases) or line.text}"
-        state.title_line = line.line_no
-        return _meta(line, "title", "title continued")
+    if previous is None or previous.line_no != state.title_line or not continues_title(line.text):
+        return None
+    state.offer_procedure(find_procedure(line.text))
+    state.title = clean_title(f"{state.title} {line.text}")
+    state.title_line = line.line_no
+    return _meta(line, "title", "title continued")
+
+
+def _title_line(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> LineFate | None:
+    """``on Examplestan (2016/2999(RSP))``: a line that starts with the word before a title."""
     title = read_title_line(line.text, phrases)
     if title is None:
         return None
@@ -286,6 +295,7 @@ STEPS: tuple[Step, ...] = (
     _heading,
     _rule,
     _authors,
+    _title_continued,
     _numbers_only,
     _date_line,
     _procedure_line,
@@ -321,6 +331,8 @@ def _settle_title(state: HeaderState) -> None:
             state.title = fate.text
         if fate.text.casefold() == state.title.casefold():
             state.fates[line_no] = LineFate(line_no, fate.text, "meta:title", "title line")
+        elif fate.text.casefold() in state.title.casefold():
+            state.fates[line_no] = LineFate(line_no, fate.text, "dropped", "short title")
         else:
             state.fates[line_no] = LineFate(
                 line_no, fate.text, "dropped", "unrecognised header line"

@@ -151,7 +151,7 @@ class LanguagePhrases:
     @cached_property
     def rule_inline(self) -> re.Pattern[str]:
         """``pursuant to Rule 110(2)``, ``gemäß Artikel 110 Absatz 2``: the rule captured."""
-        number = r"\d+(?:\(\d+\))?"
+        number = r"\d+(?:\(\d+\)|\.\d+)?"
         return re.compile(
             rf"(?<!\w)(?:{self._any('rule_intro')})\s*"
             rf"((?:{self._any('rule_words')})\s+{number}"
