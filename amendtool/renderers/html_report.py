@@ -34,11 +34,13 @@ def _draft_rows(old: Meta, new: Meta, old_source: str, new_source: str) -> list[
         ("Title", (old.title, new.title)),
         ("Reference", (", ".join(old.numbers), ", ".join(new.numbers))),
         ("Date", (old.date, new.date)),
+        ("Procedure", (old.procedure, new.procedure)),
         ("Language", (old.language, new.language)),
         (
             "Groups",
             (", ".join(g.printed for g in old.groups), ", ".join(g.printed for g in new.groups)),
         ),
+        ("Authors", (", ".join(old.authors), ", ".join(new.authors))),
         ("File", (old_source, new_source)),
     ]
     return [E.tr(E.th(label), *cells(values)) for label, values in rows if any(values)]

@@ -41,6 +41,8 @@ def describe_draft(meta: Meta, source: str) -> str:
     text = ", ".join(parts) + (f" ({groups})" if groups else "")
     if meta.date:
         text += f", {meta.date}"
+    if meta.procedure:
+        text += f", {meta.procedure}"
     text += f", language {meta.language}"
     return f"{text} [{source}]" if source else text
 
