@@ -36,7 +36,7 @@ REQUIRED_KEYS = (
     "months",  # the month names in dates, January first
     "month_forms",  # other spellings of each month (nominative, genitive)
     "weekdays",  # names of the days of the week, every form, lower case
-    "date_words",  # filler words inside dates ("de", "ta'", "gada")
+    "date_words",  # filler words inside dates ("de", "ta'", "gada"); may be empty
     "places",  # where Parliament sits, as named in sitting-day lines
     "title_on",  # the word before a title ("on", "sur")
     "rule_line",  # "pursuant to {rule} of the Rules of Procedure"
@@ -54,6 +54,9 @@ REQUIRED_KEYS = (
     "official_journal",  # "OJ" as abbreviated in Official Journal headers
     "alpha3",  # ISO 639-2 code used in AKN URIs
 )
+
+
+MAY_BE_EMPTY = ("date_words",)
 
 
 def _read_json(name: str) -> Any:
@@ -111,20 +114,26 @@ def every(key: str) -> tuple[str, ...]:
 
 
 @cache
-def _month_table() -> dict[str, int]:
+def _month_table(code: str = "") -> dict[str, int]:
+    """Month names -> numbers; with ``code``, that language's names win over others'."""
     table: dict[str, int] = {}
-    for lang in languages():
+    preferred = [lang for lang in languages() if lang.code == code]
+    for lang in preferred + [lang for lang in languages() if lang.code != code]:
+        for index, name in enumerate(lang.months):
+            table.setdefault(name.casefold(), index + 1)
         for index, forms in enumerate(lang.table["month_forms"]):
             for form in forms:
                 table.setdefault(form.casefold(), index + 1)
-        for index, name in enumerate(lang.months):
-            table.setdefault(name.casefold(), index + 1)
     return table
 
 
-def month_number(name: str) -> int | None:
-    """1..12 for a month name in any known language and form, else None."""
-    return _month_table().get(name.casefold())
+def month_number(name: str, code: str = "") -> int | None:
+    """1..12 for a month name in any known language and form, else None.
+
+    A few names mean different months in different languages (``listopada`` is November
+    in Polish, October in Croatian): the language ``code``, when given, decides.
+    """
+    return _month_table(code).get(name.casefold())
 
 
 def month_names() -> tuple[str, ...]:

@@ -48,8 +48,8 @@ def _iso(year: int, month: int | None, day: int) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def find_dates(text: str) -> list[FoundDate]:
-    """Every date in ``text``, in order of appearance."""
+def find_dates(text: str, code: str = "") -> list[FoundDate]:
+    """Every date in ``text``, in order of appearance (month names of language ``code`` first)."""
     found: list[FoundDate] = []
     for match in _NUMERIC.finditer(text):
         day, month, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
@@ -59,15 +59,15 @@ def find_dates(text: str) -> list[FoundDate]:
     if any(c.isalpha() for c in text):
         day_first, year_first = _worded()
         for match in day_first.finditer(text):
-            iso = _iso(int(match.group(3)), month_number(match.group(2)), int(match.group(1)))
+            iso = _iso(int(match.group(3)), month_number(match.group(2), code), int(match.group(1)))
             if iso:
                 found.append(FoundDate(match.start(), match.end(), iso))
         for match in year_first.finditer(text):
             year = int(match.group(1))
             if match.group(2):
-                iso = _iso(year, month_number(match.group(3)), int(match.group(2)))
+                iso = _iso(year, month_number(match.group(3), code), int(match.group(2)))
             else:
-                iso = _iso(year, month_number(match.group(4)), int(match.group(5)))
+                iso = _iso(year, month_number(match.group(4), code), int(match.group(5)))
             if iso:
                 found.append(FoundDate(match.start(), match.end(), iso))
     found.sort(key=lambda d: d.start)
@@ -78,7 +78,7 @@ def find_dates(text: str) -> list[FoundDate]:
     return kept
 
 
-def parse_date(text: str) -> str:
+def parse_date(text: str, code: str = "") -> str:
     """The first date in ``text`` as ``yyyy-mm-dd``, or ``""``."""
-    dates = find_dates(text)
+    dates = find_dates(text, code)
     return dates[0].iso if dates else ""

@@ -90,7 +90,7 @@ def _journal_header(
     """``OJ C 99, 1.9.2031, p. 10``: its date is the publication's (a last resort)."""
     if chrome_reason(line.text) != "Official Journal header":
         return None
-    date = parse_date(line.text)
+    date = parse_date(line.text, phrases.code)
     if date:
         state.offer_date(hs.DATE_OF_JOURNAL, date)
         return _meta(line, "date", "Official Journal header (publication date)")
@@ -127,7 +127,7 @@ def _brace_column(
     for number in find_numbers(line.text):
         if all(m.number != number for m in state.replaces):
             state.replaces.append(ReplacedMotion(number, None))
-    state.offer_date(hs.DATE_LINE, parse_date(line.text))
+    state.offer_date(hs.DATE_LINE, parse_date(line.text, phrases.code))
     return _meta(line, "replaces", "replaced motions (brace column)")
 
 
@@ -235,7 +235,9 @@ def _date_line(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -
     if not is_date_line(line.text):
         return None
     sitting = names_weekday(line.text)
-    state.offer_date(hs.DATE_OF_SITTING if sitting else hs.DATE_LINE, parse_date(line.text))
+    state.offer_date(
+        hs.DATE_OF_SITTING if sitting else hs.DATE_LINE, parse_date(line.text, phrases.code)
+    )
     state.offer_procedure(find_procedure(line.text))
     return _meta(line, "date", "sitting-day line" if sitting else "date line")
 

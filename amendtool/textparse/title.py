@@ -45,11 +45,11 @@ def read_heading(rest: str, phrases: LanguagePhrases) -> Heading:
     """What follows the document name in a heading line."""
     rest = NUMBER.sub(" ", rest)
     if re.match(r"^\s*[-–—|]", rest):  # a page title: name - short title - sitting day
-        dates = find_dates(rest)
+        dates = find_dates(rest, phrases.code)
         return Heading("", dates[0].iso if dates else "", True)
     rest = rest.strip(" ,:")
     date = ""
-    dates = find_dates(rest)
+    dates = find_dates(rest, phrases.code)
     on = phrases.title_on.search(rest)
     if dates and dates[0].start <= MAX_DATE_OFFSET and (on is None or dates[0].start < on.start()):
         date = dates[0].iso
