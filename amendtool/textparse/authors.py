@@ -15,7 +15,9 @@ from amendtool.textparse.phrases import LanguagePhrases
 
 _BULLETS = "-–—•‐ "
 # "for {group}", "för {group}": words this short name a group only when one is recognised
-SHORT_FORM = 6
+SHORT_FORM = 6  # characters
+# the forms of other languages than the document's count only when this long
+FOREIGN_FORM = 8  # characters
 
 
 @dataclass(frozen=True)
@@ -24,13 +26,21 @@ class AuthorLine:
     groups: list[Group]
 
 
-def read_author_line(text: str, phrases: LanguagePhrases) -> AuthorLine | None:
-    """The names and groups of an "on behalf of" line, or None if ``text`` is none."""
+def read_author_line(
+    text: str, phrases: LanguagePhrases, foreign: bool = False
+) -> AuthorLine | None:
+    """The names and groups of an "on behalf of" line, or None if ``text`` is none.
+
+    ``foreign``: ``phrases`` are not the document's language (then short forms such as
+    ``for {group}`` are not trusted).
+    """
     for pattern in phrases.on_behalf:
         match = pattern.search(text)
         if not match:
             continue
         fixed = len(match.group(0)) - len(match.group("group"))
+        if foreign and fixed < FOREIGN_FORM:
+            continue
         if match.start("group") == match.start():  # the group stands before the words
             region = text[: match.end("group")]
             found = group_matches(region)

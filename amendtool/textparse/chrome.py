@@ -66,7 +66,7 @@ def is_lifecycle(text: str) -> bool:
 @cache
 def _kind_names() -> tuple[re.Pattern[str], dict[str, DocKind]]:
     by_name = {
-        word.casefold(): kind
+        word.lower(): kind
         for lang in languages()
         for kind in (DocKind.RESOLUTION, DocKind.MOTION, DocKind.JOINT_MOTION)
         for word in lang.kind_words(kind)
@@ -88,7 +88,7 @@ def page_title_kind(text: str) -> DocKind | None:
     leftover = pattern.sub(" ", without_numbers)
     if not names or re.sub(_SEPARATORS, "", leftover):
         return None
-    return by_name[re.sub(r"\s+", " ", names[0]).casefold()]
+    return by_name[re.sub(r"\s+", " ", names[0]).lower()]
 
 
 @cache

@@ -205,6 +205,10 @@ def _rule(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> Lin
 def _authors(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> LineFate | None:
     """``A. Member, B. Member on behalf of the X Group`` (names may be on the line before)."""
     found = read_author_line(line.text, phrases)
+    for other in all_languages():
+        if found is None and other is not phrases:
+            found = read_author_line(line.text, other, foreign=True)
+            phrases = other if found else phrases
     if found is None:
         return None
     previous = state.previous
