@@ -158,10 +158,12 @@ def test_title_keeps_its_whole_wording(header: str, title: str) -> None:
         ("Anna Member a PPE képviselőcsoport nevében", ["Anna Member"], ["epp"]),
         ("Anna Member fraktsiooni Renew nimel", ["Anna Member"], ["renew"]),
         ("Anna Member PPE frakcijos vardu", ["Anna Member"], ["epp"]),
-        ("- –Anna Member und Ben Member im Namen der PSE-Fraktion", ["Anna Member", "Ben Member"], ["sd"]),
+        ("- –Anna Member und Ben Member im Namen der PSE-Fraktion", ["Anna Member", "Ben Member"],
+         ["sd"]),
         ("Anna Member on behalf of the IND/DEM Group", ["Anna Member"], ["ind-dem"]),
         ("Anna Member on behalf of the UEN Group", ["Anna Member"], ["uen"]),
-        ("Anna Member, Ben Member on behalf of the PfE and ESN Groups", ["Anna Member", "Ben Member"], ["pfe", "esn"]),
+        ("Anna Member, Ben Member on behalf of the PfE and ESN Groups",
+         ["Anna Member", "Ben Member"], ["pfe", "esn"]),
     ],
 )  # fmt: skip
 def test_groups_in_every_layout(line: str, names: list[str], groups: list[str]) -> None:
@@ -191,7 +193,8 @@ def test_names_then_on_behalf_on_its_own_line_keep_the_printed_name() -> None:
      "Πέμπτη 2 Φεβρουαρίου 2030", "Neljapäev, 2. veebruar 2030", "Torstai 2. helmikuuta 2030",
      "Déardaoin, 2 Feabhra 2030", "Četvrtak, 2. veljače 2030.", "2030. február 2., csütörtök",
      "2030 m. vasario 2 d., ketvirtadienis", "Ceturtdiena, 2030. gada 2. februāris",
-     "Il-Ħamis, 2 ta' Frar 2030", "Donderdag 2 februari 2030", "Quinta-feira, 2 de fevereiro de 2030",
+     "Il-Ħamis, 2 ta' Frar 2030", "Donderdag 2 februari 2030",
+     "Quinta-feira, 2 de fevereiro de 2030",
      "Joi, 2 februarie 2030", "Štvrtok, 2. februára 2030", "Četrtek, 2. februar 2030",
      "Torsdagen den 2 februari 2030"],
 )  # fmt: skip
