@@ -3,6 +3,9 @@
 A motion in English may be shown under a Polish page: its navigation, chrome, notices,
 lifecycle labels and page-title line are recognised in every language of the data,
 whatever the language of the document itself.
+
+The phrases of all 24 languages are looked up as folded strings (sets and prefixes),
+not as one huge regular expression: compiling that would cost more than reading a page.
 """
 
 from __future__ import annotations
@@ -13,65 +16,97 @@ from functools import cache
 from amendtool.lang import every, languages
 from amendtool.model import DocKind
 from amendtool.textparse.dates import find_dates
-from amendtool.textparse.phrases import alternation
 from amendtool.textparse.references import NUMBER, PROCEDURE
 
-_I = re.IGNORECASE
-_SEPARATORS = r"[\s|•>:·,.–—-]"
+_SEPARATORS = "|•>:·,.–—- \t"
+# a line holding several chrome words: "Index | Previous | Next", "Index  Previous"
+_PIECES = re.compile(r"\s*[|•>·]\s*|\s{2,}|\s+[–—-]\s+")
 # letters left over on a date line ("EN", "RSP"): more and the line says something else
 MAX_DATE_LINE_LETTERS = 4
 
 
-def _whole_line(key: str) -> re.Pattern[str]:
-    """A line made only of the phrases under ``key`` and separators."""
-    words = alternation(every(key))
-    return re.compile(rf"^{_SEPARATORS}*(?:(?:{words}){_SEPARATORS}*)+$", _I)
+def fold(text: str) -> str:
+    """Case-folded, spaces collapsed, separators trimmed: the form phrases are compared in."""
+    return " ".join(text.split()).casefold().strip(_SEPARATORS)
 
 
 @cache
-def _rules() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return (
-        (_whole_line("navigation"), "page navigation"),
-        (_whole_line("chrome"), "site chrome"),
-        (
-            re.compile(rf"^{_SEPARATORS}*(?:{alternation(every('notices'))})(?!\w)", _I),
-            "site notice",
-        ),
-        (re.compile(rf"(?<!\w)(?:{alternation(every('tabling'))})(?!\w)", _I), "tabling line"),
-        (
-            re.compile(rf"^(?:{alternation(every('official_journal'))})\s+C\b"),
-            "Official Journal header",
-        ),
-    )
+def _folded(key: str) -> frozenset[str]:
+    return frozenset(fold(phrase) for phrase in every(key))
+
+
+@cache
+def _folded_longest_first(key: str) -> tuple[str, ...]:
+    return tuple(sorted(_folded(key), key=len, reverse=True))
+
+
+def _whole_line(text: str, key: str) -> bool:
+    """A line made only of the phrases under ``key`` and separators."""
+    phrases = _folded(key)
+    if fold(text) in phrases:
+        return True
+    pieces = [fold(p) for p in _PIECES.split(text.strip()) if fold(p)]
+    return len(pieces) > 1 and all(p in phrases for p in pieces)
+
+
+def _bounded(folded: str, start: int, end: int) -> bool:
+    before = folded[start - 1] if start > 0 else " "
+    after = folded[end] if end < len(folded) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def _starts_with(folded: str, key: str) -> str:
+    for phrase in _folded_longest_first(key):
+        if folded.startswith(phrase) and _bounded(folded, 0, len(phrase)):
+            return phrase
+    return ""
+
+
+def _contains(folded: str, key: str) -> bool:
+    for phrase in _folded_longest_first(key):
+        start = folded.find(phrase)
+        if start >= 0 and _bounded(folded, start, start + len(phrase)):
+            return True
+    return False
+
+
+@cache
+def _journal_header() -> re.Pattern[str]:
+    abbreviations = sorted(every("official_journal"), key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, abbreviations))})\s+C\b")
 
 
 def chrome_reason(text: str) -> str:
     """Why ``text`` is page furniture (``"page navigation"`` ...), or ``""``."""
-    for pattern, reason in _rules():
-        if pattern.search(text):
-            return reason
+    folded = fold(text)
+    if _whole_line(text, "navigation"):
+        return "page navigation"
+    if _whole_line(text, "chrome"):
+        return "site chrome"
+    if _starts_with(folded, "notices"):
+        return "site notice"
+    if _contains(folded, "tabling"):
+        return "tabling line"
+    if _journal_header().search(text):
+        return "Official Journal header"
     return ""
-
-
-@cache
-def _lifecycle() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{alternation(every('lifecycle'))})\s*(?::|$)", _I)
 
 
 def is_lifecycle(text: str) -> bool:
     """``Procedure : 2030/2999(RSP)``, ``Texts tabled :``, ``Document stages in plenary``."""
-    return bool(_lifecycle().match(text))
+    folded = " ".join(text.split()).casefold()
+    label = _starts_with(folded, "lifecycle")
+    return bool(label) and folded[len(label) :].lstrip()[:1] in ("", ":")
 
 
 @cache
-def _kind_names() -> tuple[re.Pattern[str], dict[str, DocKind]]:
-    by_name = {
-        word.lower(): kind
+def _kind_names() -> dict[str, DocKind]:
+    return {
+        fold(word): kind
         for lang in languages()
         for kind in (DocKind.RESOLUTION, DocKind.MOTION, DocKind.JOINT_MOTION)
         for word in lang.kind_words(kind)
     }
-    return re.compile(rf"(?:{alternation(tuple(by_name))})", _I), by_name
 
 
 def page_title_kind(text: str) -> DocKind | None:
@@ -82,19 +117,17 @@ def page_title_kind(text: str) -> DocKind | None:
     """
     if not NUMBER.search(text):
         return None
-    pattern, by_name = _kind_names()
-    without_numbers = NUMBER.sub(" ", text)
-    names = [m.group(0) for m in pattern.finditer(without_numbers)]
-    leftover = pattern.sub(" ", without_numbers)
-    if not names or re.sub(_SEPARATORS, "", leftover):
+    by_name = _kind_names()
+    pieces = [fold(p) for p in _PIECES.split(NUMBER.sub("  ", text).strip()) if fold(p)]
+    if not pieces or not all(p in by_name for p in pieces):
         return None
-    return by_name[re.sub(r"\s+", " ", names[0]).lower()]
+    return by_name[pieces[0]]
 
 
 @cache
-def _date_line_words() -> re.Pattern[str]:
+def _date_line_words() -> frozenset[str]:
     words = every("weekdays") + every("places") + every("chrome") + every("date_words")
-    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", _I)
+    return frozenset(w for phrase in words for w in re.findall(r"[^\W\d_]+", phrase.casefold()))
 
 
 def date_line_leftover(text: str) -> str:
@@ -103,8 +136,8 @@ def date_line_leftover(text: str) -> str:
     text = re.sub(r"\{[^{}]{0,40}\}", " ", text)
     for date in reversed(find_dates(text)):
         text = text[: date.start] + " " + text[date.end :]
-    text = _date_line_words().sub(" ", PROCEDURE.sub(" ", text))
-    return re.sub(r"[\W\d_]", "", text)
+    words = re.findall(r"[^\W\d_]+", PROCEDURE.sub(" ", text).casefold())
+    return "".join(w for w in words if w not in _date_line_words())
 
 
 def is_date_line(text: str) -> bool:
@@ -114,10 +147,15 @@ def is_date_line(text: str) -> bool:
 
 
 @cache
-def _weekdays() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(every('weekdays'))})(?!\w)", _I)
+def _weekdays() -> frozenset[str]:
+    return _folded("weekdays")
 
 
 def names_weekday(text: str) -> bool:
     """Whether ``text`` names a day of the week (a sitting-day line)."""
-    return bool(_weekdays().search(text))
+    folded = text.casefold()
+    for weekday in _weekdays():
+        start = folded.find(weekday)
+        if start >= 0 and _bounded(folded, start, start + len(weekday)):
+            return True
+    return False

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from amendtool.lang import every, month_names, month_number
+from amendtool.lang import every, month_number
 from amendtool.textparse.phrases import alternation
 
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d/])")
@@ -27,19 +27,27 @@ class FoundDate:
     iso: str
 
 
+# a month name: one word, or two ("meán fómhair"); checked against the language data
+_MONTH = r"([^\W\d_]+(?:['’-][^\W\d_]+)?(?:\s[^\W\d_]+)?)"
+
+
 @cache
 def _worded() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    months = alternation(month_names())
     filler = rf"(?:(?:{alternation(every('date_words'))})\s+)?"
     day_first = re.compile(
-        rf"(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th|o|º|°|\.)?\s+{filler}({months})(?!\w)\s+{filler}(\d{{4}})(?!\d)",
+        rf"(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th|o|º|°|\.)?\s+{filler}{_MONTH}\s+{filler}(\d{{4}})(?!\d)",
         re.IGNORECASE,
     )
     year_first = re.compile(
-        rf"(?<!\d)(\d{{4}})\.?\s+{filler}(?:(\d{{1,2}})\.\s+({months})(?!\w)|({months})(?!\w)\s+(\d{{1,2}}))(?!\d)",
+        rf"(?<!\d)(\d{{4}})\.?\s+{filler}(?:(\d{{1,2}})\.\s+{_MONTH}|{_MONTH}\s+(\d{{1,2}}))(?!\d)",
         re.IGNORECASE,
     )
     return day_first, year_first
+
+
+def _month(name: str, code: str) -> int | None:
+    """The month of a name the patterns took, which may have swallowed a filler word."""
+    return month_number(name, code) or month_number(name.split()[0], code)
 
 
 def _iso(year: int, month: int | None, day: int) -> str:
@@ -59,15 +67,15 @@ def find_dates(text: str, code: str = "") -> list[FoundDate]:
     if any(c.isalpha() for c in text):
         day_first, year_first = _worded()
         for match in day_first.finditer(text):
-            iso = _iso(int(match.group(3)), month_number(match.group(2), code), int(match.group(1)))
+            iso = _iso(int(match.group(3)), _month(match.group(2), code), int(match.group(1)))
             if iso:
                 found.append(FoundDate(match.start(), match.end(), iso))
         for match in year_first.finditer(text):
             year = int(match.group(1))
             if match.group(2):
-                iso = _iso(year, month_number(match.group(3), code), int(match.group(2)))
+                iso = _iso(year, _month(match.group(3), code), int(match.group(2)))
             else:
-                iso = _iso(year, month_number(match.group(4), code), int(match.group(5)))
+                iso = _iso(year, _month(match.group(4), code), int(match.group(5)))
             if iso:
                 found.append(FoundDate(match.start(), match.end(), iso))
     found.sort(key=lambda d: d.start)

@@ -26,7 +26,7 @@ from amendtool.textparse.chrome import (
 from amendtool.textparse.dates import parse_date
 from amendtool.textparse.groups import find_groups, group_named
 from amendtool.textparse.header_state import HeaderLine, HeaderState
-from amendtool.textparse.phrases import LanguagePhrases, all_languages
+from amendtool.textparse.phrases import LanguagePhrases, languages_mentioning
 from amendtool.textparse.references import (
     NUMBER,
     PROCEDURE,
@@ -142,7 +142,7 @@ def _replaced_motion(text: str) -> ReplacedMotion | None:
 
 def _replaced(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> LineFate | None:
     """``replacing the following motions:`` and the motions listed under it."""
-    if any(p.replacing.match(line.text) for p in all_languages()):
+    if any(p.replacing.match(line.text) for p in languages_mentioning(line.text, "replacing")):
         return _meta(line, "replaces", "replaced motions heading")
     if not state.replacing:
         return None
@@ -159,7 +159,7 @@ def _replaced(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) ->
 
 def _kind_in_any(text: str, phrases: LanguagePhrases) -> tuple[LanguagePhrases, int, int] | None:
     """The document name in ``text`` (the document's language first), with its span."""
-    for candidate in (phrases, *all_languages()):
+    for candidate in (phrases, *languages_mentioning(text, "kinds")):
         found = candidate.kind_in(text)
         if found:
             return candidate, found[1].start(), found[1].end()
@@ -194,7 +194,10 @@ def _heading(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> 
 
 def _rule(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> LineFate | None:
     """``pursuant to Rule 144 of the Rules of Procedure`` (or the rule cited inline)."""
-    for candidate in (phrases, *all_languages()):
+    others = languages_mentioning(line.text, "rule_intro") + languages_mentioning(
+        line.text, "rule_line"
+    )
+    for candidate in (phrases, *others):
         match = candidate.rule_inline.search(line.text) or candidate.rule.match(line.text)
         if match:
             state.rule = state.rule or match.group(1)
@@ -205,7 +208,7 @@ def _rule(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> Lin
 def _authors(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> LineFate | None:
     """``A. Member, B. Member on behalf of the X Group`` (names may be on the line before)."""
     found = read_author_line(line.text, phrases)
-    for other in all_languages():
+    for other in languages_mentioning(line.text, "on_behalf"):
         if found is None and other is not phrases:
             found = read_author_line(line.text, other, foreign=True)
             phrases = other if found else phrases

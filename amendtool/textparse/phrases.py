@@ -170,6 +170,39 @@ def all_languages() -> tuple[LanguagePhrases, ...]:
     return tuple(LanguagePhrases(data) for data in languages())
 
 
+def _fixed_parts(phrase: str) -> tuple[str, ...]:
+    """The literal words of a phrase or template (``on behalf of the {group}``), folded."""
+    parts = re.split(r"\{\w+\}", phrase)
+    return tuple(" ".join(p.split()).casefold() for p in parts if p.strip())
+
+
+@cache
+def _fixed_by_language(key: str) -> tuple[tuple[LanguagePhrases, tuple[tuple[str, ...], ...]], ...]:
+    found = []
+    for phrases in all_languages():
+        value = phrases.data.table[key]
+        if isinstance(value, dict):  # "kinds": lists of names by kind
+            templates = [name for names in value.values() for name in names]
+        else:
+            templates = [value] if isinstance(value, str) else list(value)
+        found.append((phrases, tuple(_fixed_parts(t) for t in templates)))
+    return tuple(found)
+
+
+def languages_mentioning(text: str, key: str) -> list[LanguagePhrases]:
+    """The languages one of whose phrases under ``key`` has all its words in ``text``.
+
+    A cheap test on plain strings, so that the patterns of the other languages are
+    never compiled (a page is in one or two languages, the data holds 24).
+    """
+    folded = " ".join(text.split()).casefold()
+    return [
+        phrases
+        for phrases, templates in _fixed_by_language(key)
+        if any(parts and all(p in folded for p in parts) for parts in templates)
+    ]
+
+
 def language(code: str) -> LanguagePhrases:
     """The phrase table for one ISO 639-1 code (English when unknown)."""
     for phrases in all_languages():
