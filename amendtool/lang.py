@@ -43,6 +43,7 @@ REQUIRED_KEYS = (
     "rule_intro",  # "pursuant to" (inline rule references)
     "rule_words",  # "Rule", "Rules"
     "rule_joiners",  # "and", "paragraph" between rule numbers
+    "rules_of_procedure",  # the name of Parliament's Rules of Procedure, as cited
     "reference_words",  # words after which "(2)" is part of a legal reference
     "and",  # the conjunction in author lists
     "motto",  # "United in diversity" (PDF page footers)

@@ -160,6 +160,23 @@ class LanguagePhrases:
         )
 
     @cached_property
+    def _rule_numbers(self) -> re.Pattern[str]:
+        number = r"\d+(?:\(\d+\)|\.\d+)?"
+        return re.compile(
+            rf"(?<!\w)((?:{self._any('rule_words')})\s+{number}"
+            rf"(?:,?\s*(?:(?:{self._any('rule_joiners')})(?!\w)|,)\s*{number})*)",
+            _FLAGS,
+        )
+
+    def rule_cited(self, text: str) -> str:
+        """The Rule a citation cites ("having regard to Rule 144 of its Rules of Procedure")."""
+        folded = " ".join(text.split()).casefold()
+        if not any(name.casefold() in folded for name in self.data.words("rules_of_procedure")):
+            return ""
+        match = self._rule_numbers.search(text)
+        return match.group(1) if match else ""
+
+    @cached_property
     def author_separator(self) -> re.Pattern[str]:
         return re.compile(rf",\s*|\s+(?:{self._any('and')})\s+", _FLAGS)
 

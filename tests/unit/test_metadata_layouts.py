@@ -247,3 +247,19 @@ def test_procedure_references(header: str, procedure: str) -> None:
     resolution = read(header + "\n")
     assert resolution.meta.procedure == procedure
     assert resolution.meta.title in ("", "Examplestan")
+
+
+@pytest.mark.parametrize(
+    ("citation", "formula", "rule"),
+    [
+        ("– having regard to Rule 144 of its Rules of Procedure,", "The European Parliament,",
+         "Rule 144"),
+        ("– vu l'article 144 de son règlement intérieur,", "Le Parlement européen,", "article 144"),
+        ("– gestützt auf Artikel 144 seiner Geschäftsordnung,", "Das Europäische Parlament,",
+         "Artikel 144"),
+        ("– having regard to Rule 144 of the Treaty,", "The European Parliament,", ""),
+    ],
+)  # fmt: skip
+def test_rule_cited_in_a_citation(citation: str, formula: str, rule: str) -> None:
+    text = f"{formula}\n{citation}\nA. whereas x;\n1. Calls on y;\n"
+    assert parse_text(text, "page").meta.rule == rule
