@@ -51,6 +51,7 @@ REQUIRED_KEYS = (
     "chrome",  # whole-line site chrome: "Legal notice", "Provisional edition"
     "notices",  # lines starting so are site notices: "This document is not available ..."
     "lifecycle",  # procedure lifecycle labels: "Procedure", "Texts tabled", "Debates"
+    "lifecycle_document",  # lifecycle labels whose value is the document's own number
     "tabling",  # tabling lines: "with request for inclusion in the agenda"
     "official_journal",  # "OJ" as abbreviated in Official Journal headers
     "alpha3",  # ISO 639-2 code used in AKN URIs

@@ -92,11 +92,17 @@ def chrome_reason(text: str) -> str:
     return ""
 
 
-def is_lifecycle(text: str) -> bool:
-    """``Procedure : 2030/2999(RSP)``, ``Texts tabled :``, ``Document stages in plenary``."""
+def lifecycle_label(text: str) -> str:
+    """The label of a lifecycle line (``Procedure : 2030/2999(RSP)``, ``Texts tabled :``,
+    ``Document stages in plenary``), folded, or ``""``."""
     folded = " ".join(text.split()).casefold()
     label = _starts_with(folded, "lifecycle")
-    return bool(label) and folded[len(label) :].lstrip()[:1] in ("", ":")
+    return label if label and folded[len(label) :].lstrip()[:1] in ("", ":") else ""
+
+
+def names_the_document(label: str) -> bool:
+    """Whether a lifecycle label's value is the document's own number (``Texts tabled``)."""
+    return label in _folded("lifecycle_document")
 
 
 @cache

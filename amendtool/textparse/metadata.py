@@ -19,7 +19,8 @@ from amendtool.textparse.authors import read_author_line, split_names
 from amendtool.textparse.chrome import (
     chrome_reason,
     is_date_line,
-    is_lifecycle,
+    lifecycle_label,
+    names_the_document,
     names_weekday,
     page_title_kind,
 )
@@ -74,9 +75,14 @@ def _dropped(line: HeaderLine, reason: str) -> LineFate:
 
 
 def _lifecycle(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> LineFate | None:
-    """``Procedure : 2030/2999(RSP)``, ``Texts tabled :`` (values may be blank)."""
-    if not is_lifecycle(line.text):
+    """``Procedure : 2030/2999(RSP)``, ``Texts tabled : B9-0999/2030`` (values may be blank)."""
+    label = lifecycle_label(line.text)
+    if not label:
         return None
+    numbers = find_numbers(line.text)
+    if numbers and names_the_document(label):
+        state.add_numbers(numbers)
+        return _meta(line, "number", "procedure lifecycle")
     procedure = find_procedure(line.text)
     if procedure:
         state.offer_procedure(procedure)

@@ -263,3 +263,18 @@ def test_procedure_references(header: str, procedure: str) -> None:
 def test_rule_cited_in_a_citation(citation: str, formula: str, rule: str) -> None:
     text = f"{formula}\n{citation}\nA. whereas x;\n1. Calls on y;\n"
     assert parse_text(text, "page").meta.rule == rule
+
+
+@pytest.mark.parametrize(
+    ("header", "numbers"),
+    [
+        ("Texts tabled : B9-0999/2030\nTexts adopted : P9_TA(2030)0099", ("B9-0999/2030",)),
+        ("Eingereichte Texte : B9-0999/2030", ("B9-0999/2030",)),
+        ("See also joint motion for a resolution RC-B9-0999/2030", ()),
+        ("<NoDocSe>B9‑0999/2030</NoDocSe>", ("B9-0999/2030",)),
+        ("P9_TA-PROV(2030)0099A9-0099/2030", ("P9_TA-PROV(2030)0099", "A9-0099/2030")),
+        ("MOTION FOR A RESOLUTION B9-0999/2030 on Examplestan", ("B9-0999/2030",)),
+    ],
+)
+def test_own_numbers_wherever_printed(header: str, numbers: tuple[str, ...]) -> None:
+    assert read(header + "\nExamplestan\n").meta.numbers == numbers
