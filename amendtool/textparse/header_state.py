@@ -39,6 +39,7 @@ class HeaderState:
     replaces: list[ReplacedMotion] = field(default_factory=list)
     fates: dict[int, LineFate] = field(default_factory=dict)
     bare: list[int] = field(default_factory=list)  # lines that may hold the title
+    heading_language: str = ""  # the language of the heading, when not the document's
     replacing: bool = False  # the line before listed replaced motions
     previous: LineFate | None = None
 

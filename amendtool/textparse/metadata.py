@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from amendtool.model import LineFate, Meta, ReplacedMotion
 from amendtool.textparse import header_state as hs
@@ -27,7 +28,7 @@ from amendtool.textparse.chrome import (
 from amendtool.textparse.dates import parse_date
 from amendtool.textparse.groups import find_groups, group_named
 from amendtool.textparse.header_state import HeaderLine, HeaderState
-from amendtool.textparse.phrases import LanguagePhrases, languages_mentioning
+from amendtool.textparse.phrases import LanguagePhrases, language, languages_mentioning
 from amendtool.textparse.references import (
     NUMBER,
     PROCEDURE,
@@ -178,6 +179,7 @@ def _heading(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> 
     if found is None:
         return None
     heading_phrases, start, end = found
+    state.heading_language = heading_phrases.code
     kind_found = heading_phrases.kind_in(line.text)
     assert kind_found is not None
     state.set_kind(kind_found[0])
@@ -282,6 +284,8 @@ def _title_continued(
 def _title_line(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> LineFate | None:
     """``on Examplestan (2016/2999(RSP))``: a line that starts with the word before a title."""
     title = read_title_line(line.text, phrases)
+    if title is None and state.heading_language:
+        title = read_title_line(line.text, language(state.heading_language))
     if title is None:
         return None
     state.offer_procedure(find_procedure(line.text))
@@ -338,6 +342,21 @@ def _join_split_procedures(lines: list[tuple[int, str]]) -> list[HeaderLine]:
     return joined
 
 
+def _join_title_continuations(state: HeaderState, order: list[int]) -> None:
+    """An unrecognised line right after the title line carries the title on, also when it
+    starts with a capital (``zur Lage in Examplestan nach den`` / ``Wahlen vom 1. Mai 2030``)."""
+    for previous, line_no in pairwise(order):
+        if previous != state.title_line or line_no not in state.bare:
+            continue
+        if state.title.endswith((".", ";", ":")):
+            return
+        text = state.fates[line_no].text
+        state.title = clean_title(f"{state.title} {text}")
+        state.title_line = line_no
+        state.bare.remove(line_no)
+        state.fates[line_no] = LineFate(line_no, text, "meta:title", "title continued")
+
+
 def _settle_title(state: HeaderState) -> None:
     """Pick the title among bare header lines when no heading gave one; drop the others."""
     for line_no in state.bare:
@@ -368,5 +387,6 @@ def parse_header(
             state.fates.setdefault(
                 line_no, LineFate(line_no, originals[line_no], fate.where, fate.reason)
             )
+    _join_title_continuations(state, [n for n, _ in lines])
     _settle_title(state)
     return state.meta(phrases.code), [state.fates[n] for n, _ in lines]

@@ -278,3 +278,89 @@ def test_rule_cited_in_a_citation(citation: str, formula: str, rule: str) -> Non
 )
 def test_own_numbers_wherever_printed(header: str, numbers: tuple[str, ...]) -> None:
     assert read(header + "\nExamplestan\n").meta.numbers == numbers
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("MOTION FOR A RESOLUTIONon Examplestan", "Examplestan"),
+        ("PROPOSITION DE RÉSOLUTIONsur l'Examplestan", "l'Examplestan"),
+        ("ENTSCHLIESSUNGSANTRAGzu Examplestan", "Examplestan"),
+        ("PROPUESTA DE RESOLUCIÓNsobre Examplestan", "Examplestan"),
+        ("PROPOSTA DI RISOLUZIONEsulla situazione in Examplestan", "situazione in Examplestan"),
+        ("PROJEKT REZOLUCJIw sprawie Examplestanu", "Examplestanu"),
+        ("ONTWERPRESOLUTIEover Examplestan", "Examplestan"),
+        ("RESOLUTIONSFÖRSLAGom Examplestan", "Examplestan"),
+        ("BESLUTNINGSFORSLAGom Examplestan", "Examplestan"),
+        ("NÁVRH UZNESENIAo Examplestane", "Examplestane"),
+        ("PRIJEDLOG REZOLUCIJEo Examplestanu", "Examplestanu"),
+        ("MOZZJONI GĦAL RIŻOLUZZJONIdwar l-Examplestan", "l-Examplestan"),
+        ("PROPOSTA DE RESOLUÇÃOsobre o Examplestão", "o Examplestão"),
+    ],
+)
+def test_glued_heading_is_split_in_every_language(heading: str, title: str) -> None:
+    resolution = read(heading + "\n")
+    assert resolution.meta.title == title
+    assert resolution.meta.kind is DocKind.MOTION
+
+
+@pytest.mark.parametrize(
+    ("heading", "lines", "title"),
+    [
+        (
+            "MOTION FOR A RESOLUTION",
+            ["on the situation in Examplestan following the", "elections of 1 May 2030"],
+            "the situation in Examplestan following the elections of 1 May 2030",
+        ),
+        (
+            "PROPOSITION DE RÉSOLUTION",
+            ["sur la situation en Examplestan à la suite des", "élections du 1er mai 2030"],
+            "la situation en Examplestan à la suite des élections du 1er mai 2030",
+        ),
+        (
+            "ENTSCHLIESSUNGSANTRAG",
+            ["zur Lage in Examplestan nach den", "Wahlen vom 1. Mai 2030"],
+            "Lage in Examplestan nach den Wahlen vom 1. Mai 2030",
+        ),
+        (
+            "PROPUESTA DE RESOLUCIÓN",
+            ["sobre la situación en Examplestan tras las", "elecciones del 1 de mayo de 2030"],
+            "la situación en Examplestan tras las elecciones del 1 de mayo de 2030",
+        ),
+        (
+            "PROPOSTA DI RISOLUZIONE",
+            ["sulla situazione nell'Examplestan dopo le", "elezioni del 1° maggio 2030"],
+            "situazione nell'Examplestan dopo le elezioni del 1° maggio 2030",
+        ),
+        (
+            "PROJEKT REZOLUCJI",
+            ["w sprawie sytuacji w Examplestanie po", "wyborach z dnia 1 maja 2030 r."],
+            "sytuacji w Examplestanie po wyborach z dnia 1 maja 2030 r.",
+        ),
+        (
+            "ONTWERPRESOLUTIE",
+            ["over de situatie in Examplestan na de", "verkiezingen van 1 mei 2030"],
+            "de situatie in Examplestan na de verkiezingen van 1 mei 2030",
+        ),
+        (
+            "RESOLUTIONSFÖRSLAG",
+            ["om situationen i Examplestan efter", "valet den 1 maj 2030"],
+            "situationen i Examplestan efter valet den 1 maj 2030",
+        ),
+        (
+            "BESLUTNINGSFORSLAG",
+            ["om situationen i Examplestan efter", "valget den 1. maj 2030"],
+            "situationen i Examplestan efter valget den 1. maj 2030",
+        ),
+        (
+            "NÁVRH UZNESENIA",
+            ["o situácii v Examplestane po", "voľbách 1. mája 2030"],
+            "situácii v Examplestane po voľbách 1. mája 2030",
+        ),
+    ],
+)
+def test_two_line_titles_are_joined(heading: str, lines: list[str], title: str) -> None:
+    resolution = read("\n".join([heading, *lines, "B9-0999/2030"]) + "\n")
+    assert resolution.meta.title == title
+    assert resolution.meta.date == ""
+    assert [f.where for f in resolution.line_fates[1:3]] == ["meta:title", "meta:title"]
