@@ -364,3 +364,26 @@ def test_two_line_titles_are_joined(heading: str, lines: list[str], title: str) 
     assert resolution.meta.title == title
     assert resolution.meta.date == ""
     assert [f.where for f in resolution.line_fates[1:3]] == ["meta:title", "meta:title"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "OJ C 99, 1.9.2031, p. 10–15",
+        "JO C 99 du 1.9.2031, p. 10",
+        "ABl. C 99 vom 1.9.2031, S. 10",
+        "DO C 99 de 1.9.2031, p. 10",
+        "GU C 99 del 1.9.2031, pag. 10",
+        "Dz.U. C 99 z 1.9.2031, s. 10",
+        "PB C 99 van 1.9.2031, blz. 10",
+        "EUT C 99 av den 1.9.2031, s. 10",
+        "Úř. věst. C 99, 1.9.2031, s. 10",
+        "Ú. v. EÚ C 99, 1.9.2031, s. 10",
+        "ΕΕ C 99 της 1.9.2031, σ. 10",
+    ],
+)
+def test_official_journal_headers(line: str) -> None:
+    resolution = read(f"{line}\nP9_TA(2030)0099\nExamplestan\n")
+    assert resolution.meta.date == "2031-09-01"
+    assert fate_of(resolution, line).reason == "Official Journal header (publication date)"
+    assert resolution.meta.title == "Examplestan"
