@@ -18,6 +18,8 @@ _BULLETS = "-–—•‐ "
 SHORT_FORM = 6  # characters
 # the forms of other languages than the document's count only when this long
 FOREIGN_FORM = 8  # characters
+# a longer line is no author line (and the patterns never see more than this)
+MAX_AUTHOR_LINE = 1000  # characters
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ def read_author_line(
     ``foreign``: ``phrases`` are not the document's language (then short forms such as
     ``for {group}`` are not trusted).
     """
+    if len(text) > MAX_AUTHOR_LINE:
+        return None
     for pattern in phrases.on_behalf:
         match = pattern.search(text)
         if not match:

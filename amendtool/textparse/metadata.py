@@ -275,6 +275,8 @@ def _title_continued(
     previous = state.previous
     if previous is None or previous.line_no != state.title_line or not continues_title(line.text):
         return None
+    if len(state.title) + len(line.text) > MAX_TITLE:
+        return None
     state.offer_procedure(find_procedure(line.text))
     state.title = clean_title(f"{state.title} {line.text}")
     state.title_line = line.line_no
@@ -348,9 +350,9 @@ def _join_title_continuations(state: HeaderState, order: list[int]) -> None:
     for previous, line_no in pairwise(order):
         if previous != state.title_line or line_no not in state.bare:
             continue
-        if state.title.endswith((".", ";", ":")):
-            return
         text = state.fates[line_no].text
+        if state.title.endswith((".", ";", ":")) or len(state.title) + len(text) > MAX_TITLE:
+            return
         state.title = clean_title(f"{state.title} {text}")
         state.title_line = line_no
         state.bare.remove(line_no)

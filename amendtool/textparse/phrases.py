@@ -206,18 +206,39 @@ def _fixed_by_language(key: str) -> tuple[tuple[LanguagePhrases, tuple[tuple[str
     return tuple(found)
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _by_anchor(key: str) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+    """The phrases under ``key`` by their longest word: (language index, folded parts)."""
+    table: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for index, (_, templates) in enumerate(_fixed_by_language(key)):
+        for parts in templates:
+            words = _WORD.findall(" ".join(parts))
+            if words:
+                table.setdefault(max(words, key=len), []).append((index, parts))
+    return table
+
+
 def languages_mentioning(text: str, key: str) -> list[LanguagePhrases]:
     """The languages one of whose phrases under ``key`` has all its words in ``text``.
 
-    A cheap test on plain strings, so that the patterns of the other languages are
-    never compiled (a page is in one or two languages, the data holds 24).
+    A cheap test on plain strings (the longest word of each phrase first), so that the patterns
+    of the other languages are never compiled (a page is in one or two languages, the
+    data holds 24). Languages come in the data's order.
     """
     folded = " ".join(text.split()).casefold()
-    return [
-        phrases
-        for phrases, templates in _fixed_by_language(key)
-        if any(parts and all(p in folded for p in parts) for parts in templates)
-    ]
+    anchors = _by_anchor(key)
+    hits = {
+        index
+        for word, entries in anchors.items()
+        if word in folded
+        for index, parts in entries
+        if all(p in folded for p in parts)
+    }
+    languages = all_languages()
+    return [languages[index] for index in sorted(hits)]
 
 
 def language(code: str) -> LanguagePhrases:
