@@ -387,3 +387,10 @@ def test_official_journal_headers(line: str) -> None:
     assert resolution.meta.date == "2031-09-01"
     assert fate_of(resolution, line).reason == "Official Journal header (publication date)"
     assert resolution.meta.title == "Examplestan"
+
+
+def test_a_title_never_grows_past_a_title_length() -> None:
+    resolution = read("MOTION FOR A RESOLUTION\n" + "on Examplestan and its neighbours\n" * 500)
+    assert resolution.meta.title.startswith("Examplestan and its neighbours")
+    assert len(resolution.meta.title) <= 400
+    assert len(resolution.line_fates) == 1 + 500 + 4  # heading, title lines, body
