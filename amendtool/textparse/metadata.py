@@ -105,8 +105,14 @@ def _journal_header(
 
 
 def _page_chrome(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> LineFate | None:
-    """Navigation, site chrome, notices and tabling lines, in any language."""
+    """Navigation, site chrome, notices and tabling lines, in any language.
+
+    A tabling line that also cites the Rule (``to wind up the debate on the statement ...
+    pursuant to Rule 103(2) of the Rules of Procedure``) is the rule line.
+    """
     reason = chrome_reason(line.text)
+    if reason == "tabling line":
+        return _rule(line, phrases, state) or _dropped(line, reason)
     if not reason:
         for pattern, layout_reason in _LAYOUT_CRUFT:
             if pattern.search(line.text):

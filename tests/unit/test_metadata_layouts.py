@@ -394,3 +394,13 @@ def test_a_title_never_grows_past_a_title_length() -> None:
     assert resolution.meta.title.startswith("Examplestan and its neighbours")
     assert len(resolution.meta.title) <= 400
     assert len(resolution.line_fates) == 1 + 500 + 4  # heading, title lines, body
+
+
+def test_a_tabling_line_that_cites_the_rule_gives_the_rule() -> None:
+    line = (
+        "to wind up the debate on the statement by the Commission pursuant to Rule 103(2) "
+        "of the Rules of Procedure"
+    )
+    resolution = read(f"MOTION FOR A RESOLUTION on Examplestan\n{line}\n")
+    assert resolution.meta.rule == "Rule 103(2)"
+    assert fate_of(resolution, line).where == "meta:rule"
