@@ -70,6 +70,31 @@ def _contains(folded: str, key: str) -> bool:
     return False
 
 
+# Page furniture that no language data describes (codes, links, layout marks).
+_LAYOUT_CRUFT = (
+    (re.compile(r"^[a-z]{2}(?:\s*\|\s*[a-z]{2})+$"), "language switch"),
+    (re.compile(r"^(?:•\s*)?[a-zA-Z]{2} - \w+(?: \(\w+\))?$"), "language menu"),
+    (re.compile(r"^(?:©|@)"), "image credit"),
+    (re.compile(r"E-?Mail|<u>|https?://|www\."), "share link"),
+    (re.compile(r"^PDF\s*\d+k", re.IGNORECASE), "download link"),
+    (re.compile(r"^PV \d"), "procedure lifecycle"),
+    (re.compile(r"^PE\s?\d{3}\.\d{3}v\d{2}-\d{2}$"), "document reference footer"),
+    (re.compile(r"^CE?\s*\d+\s*E?\s*/\s*\d+$"), "Official Journal page header"),
+    (re.compile(r"^\(\d{4}/C \d+ ?E?/\d+\)$"), "Official Journal notice number"),
+    (re.compile(r"^\S+ \d{5}[A-Z]{2}\d{4}$"), "EUR-Lex document id"),
+    (re.compile(r"^[A-Z]{2}$"), "language code"),
+    (re.compile(r"^[\W_]+$"), "punctuation only"),
+)
+
+
+def layout_reason(text: str) -> str:
+    """Why ``text`` is page furniture that no language data describes, or ``""``."""
+    for pattern, reason in _LAYOUT_CRUFT:
+        if pattern.search(text):
+            return reason
+    return ""
+
+
 @cache
 def _journal_header() -> re.Pattern[str]:
     abbreviations = sorted(every("official_journal"), key=len, reverse=True)

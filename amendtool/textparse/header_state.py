@@ -78,3 +78,13 @@ class HeaderState:
             replaces=tuple(self.replaces),
             language=language,
         )
+
+
+def meta_fate(line: HeaderLine, field: str, reason: str) -> LineFate:
+    """The fate of a line metadata was read from."""
+    return LineFate(line.line_no, line.text, f"meta:{field}", reason)
+
+
+def dropped_fate(line: HeaderLine, reason: str) -> LineFate:
+    """The fate of a page-furniture line."""
+    return LineFate(line.line_no, line.text, "dropped", reason)

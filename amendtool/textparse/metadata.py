@@ -14,20 +14,21 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
-from amendtool.model import LineFate, Meta, ReplacedMotion
+from amendtool.model import LineFate, Meta
 from amendtool.textparse import header_state as hs
 from amendtool.textparse.authors import read_author_line, split_names
 from amendtool.textparse.chrome import (
     chrome_reason,
     is_date_line,
+    layout_reason,
     lifecycle_label,
     names_the_document,
     names_weekday,
     page_title_kind,
 )
 from amendtool.textparse.dates import parse_date
-from amendtool.textparse.groups import find_groups, group_named
-from amendtool.textparse.header_state import HeaderLine, HeaderState
+from amendtool.textparse.groups import find_groups
+from amendtool.textparse.header_state import HeaderLine, HeaderState, dropped_fate, meta_fate
 from amendtool.textparse.phrases import LanguagePhrases, language, languages_mentioning
 from amendtool.textparse.references import (
     NUMBER,
@@ -36,6 +37,7 @@ from amendtool.textparse.references import (
     find_procedure,
     joins_split_procedure,
 )
+from amendtool.textparse.replaced import brace_column, replaced_motions
 from amendtool.textparse.title import (
     MAX_TITLE,
     clean_title,
@@ -44,35 +46,9 @@ from amendtool.textparse.title import (
     read_title_line,
 )
 
-# Page furniture that no language data describes (codes, links, layout marks).
-_LAYOUT_CRUFT = (
-    (re.compile(r"^[a-z]{2}(?:\s*\|\s*[a-z]{2})+$"), "language switch"),
-    (re.compile(r"^(?:•\s*)?[a-zA-Z]{2} - \w+(?: \(\w+\))?$"), "language menu"),
-    (re.compile(r"^(?:©|@)"), "image credit"),
-    (re.compile(r"E-?Mail|<u>|https?://|www\."), "share link"),
-    (re.compile(r"^PDF\s*\d+k", re.IGNORECASE), "download link"),
-    (re.compile(r"^PV \d"), "procedure lifecycle"),
-    (re.compile(r"^PE\s?\d{3}\.\d{3}v\d{2}-\d{2}$"), "document reference footer"),
-    (re.compile(r"^CE?\s*\d+\s*E?\s*/\s*\d+$"), "Official Journal page header"),
-    (re.compile(r"^\(\d{4}/C \d+ ?E?/\d+\)$"), "Official Journal notice number"),
-    (re.compile(r"^\S+ \d{5}[A-Z]{2}\d{4}$"), "EUR-Lex document id"),
-    (re.compile(r"^[A-Z]{2}$"), "language code"),
-    (re.compile(r"^[\W_]+$"), "punctuation only"),
-)
-_BRACE_COLUMN = re.compile(r"\}(?:\s*RC\d?)?\s*$")
-_REPLACED_GROUP_FIRST = re.compile(r"^(?P<group>[^()]+?)\s*\((?P<number>[^()]+)\)$")
-_REPLACED_NUMBER_FIRST = re.compile(r"^(?P<number>\S+)\s*(?:\((?P<group>[^()]+)\))?$")
 _SEPARATORS = re.compile(r"[\s|•>:·,.–—-]")
 
 Step = Callable[[HeaderLine, LanguagePhrases, HeaderState], LineFate | None]
-
-
-def _meta(line: HeaderLine, field: str, reason: str) -> LineFate:
-    return LineFate(line.line_no, line.text, f"meta:{field}", reason)
-
-
-def _dropped(line: HeaderLine, reason: str) -> LineFate:
-    return LineFate(line.line_no, line.text, "dropped", reason)
 
 
 def _lifecycle(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> LineFate | None:
@@ -83,12 +59,12 @@ def _lifecycle(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -
     numbers = find_numbers(line.text)
     if numbers and names_the_document(label):
         state.add_numbers(numbers)
-        return _meta(line, "number", "procedure lifecycle")
+        return meta_fate(line, "number", "procedure lifecycle")
     procedure = find_procedure(line.text)
     if procedure:
         state.offer_procedure(procedure)
-        return _meta(line, "procedure", "procedure lifecycle")
-    return _dropped(line, "procedure lifecycle")
+        return meta_fate(line, "procedure", "procedure lifecycle")
+    return dropped_fate(line, "procedure lifecycle")
 
 
 def _journal_header(
@@ -100,8 +76,8 @@ def _journal_header(
     date = parse_date(line.text, phrases.code)
     if date:
         state.offer_date(hs.DATE_OF_JOURNAL, date)
-        return _meta(line, "date", "Official Journal header (publication date)")
-    return _dropped(line, "Official Journal header")
+        return meta_fate(line, "date", "Official Journal header (publication date)")
+    return dropped_fate(line, "Official Journal header")
 
 
 def _page_chrome(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> LineFate | None:
@@ -112,13 +88,9 @@ def _page_chrome(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState)
     """
     reason = chrome_reason(line.text)
     if reason == "tabling line":
-        return _rule(line, phrases, state) or _dropped(line, reason)
-    if not reason:
-        for pattern, layout_reason in _LAYOUT_CRUFT:
-            if pattern.search(line.text):
-                reason = layout_reason
-                break
-    return _dropped(line, reason) if reason else None
+        return _rule(line, phrases, state) or dropped_fate(line, reason)
+    reason = reason or layout_reason(line.text)
+    return dropped_fate(line, reason) if reason else None
 
 
 def _page_title(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> LineFate | None:
@@ -128,46 +100,7 @@ def _page_title(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) 
         return None
     state.set_kind(kind)
     state.add_numbers(find_numbers(line.text))
-    return _meta(line, "number", "page-title line")
-
-
-def _brace_column(
-    line: HeaderLine, phrases: LanguagePhrases, state: HeaderState
-) -> LineFate | None:
-    """PDF joint-motion header: ``B9-0998/2030 }`` ... ``} RC1``."""
-    if not (_BRACE_COLUMN.search(line.text) and find_numbers(line.text)):
-        return None
-    for number in find_numbers(line.text):
-        if all(m.number != number for m in state.replaces):
-            state.replaces.append(ReplacedMotion(number, None))
-    state.offer_date(hs.DATE_LINE, parse_date(line.text, phrases.code))
-    return _meta(line, "replaces", "replaced motions (brace column)")
-
-
-def _replaced_motion(text: str) -> ReplacedMotion | None:
-    for pattern in (_REPLACED_GROUP_FIRST, _REPLACED_NUMBER_FIRST):
-        match = pattern.match(text.strip(" }-–•"))
-        if match and NUMBER.fullmatch(match.group("number").strip()):
-            group = match.group("group")
-            return ReplacedMotion(match.group("number").strip(), group_named(group or ""))
-    return None
-
-
-def _replaced(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> LineFate | None:
-    """``replacing the following motions:`` and the motions listed under it."""
-    if any(p.replacing.match(line.text) for p in languages_mentioning(line.text, "replacing")):
-        return _meta(line, "replaces", "replaced motions heading")
-    if not state.replacing:
-        return None
-    replaced = _replaced_motion(line.text)
-    if replaced is None:
-        return None
-    known = [m for m in state.replaces if m.number == replaced.number]
-    if known:  # listed in a brace column already: now we learn its group
-        state.replaces[state.replaces.index(known[0])] = replaced
-    else:
-        state.replaces.append(replaced)
-    return _meta(line, "replaces", "replaced motion")
+    return meta_fate(line, "number", "page-title line")
 
 
 def _kind_in_any(text: str, phrases: LanguagePhrases) -> tuple[LanguagePhrases, int, int] | None:
@@ -195,15 +128,15 @@ def _heading(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> 
     heading = read_heading(line.text[end:], heading_phrases)
     if heading.short_title_line:
         state.offer_date(hs.DATE_OF_SITTING, heading.date)
-        return _meta(line, "kind", "page title with sitting day")
+        return meta_fate(line, "kind", "page title with sitting day")
     priority = (
         hs.DATE_OF_RESOLUTION_HEADING if kind_found[0].value == "resolution" else hs.DATE_LINE
     )
     state.offer_date(priority, heading.date)
     if heading.title and not state.title:
         state.title, state.title_line = heading.title, line.line_no
-        return _meta(line, "title", "heading with title")
-    return _meta(line, "kind", "heading")
+        return meta_fate(line, "title", "heading with title")
+    return meta_fate(line, "kind", "heading")
 
 
 def _rule(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> LineFate | None:
@@ -215,7 +148,7 @@ def _rule(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> Lin
         match = candidate.rule_inline.search(line.text) or candidate.rule.match(line.text)
         if match:
             state.rule = state.rule or match.group(1)
-            return _meta(line, "rule", "rule line")
+            return meta_fate(line, "rule", "rule line")
     return None
 
 
@@ -237,7 +170,7 @@ def _authors(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> 
         state.bare.remove(previous.line_no)
     state.authors.extend(split_names(found.names, phrases))
     state.add_groups(found.groups)
-    return _meta(line, "authors", "on-behalf line")
+    return meta_fate(line, "authors", "on-behalf line")
 
 
 def _numbers_only(
@@ -248,7 +181,7 @@ def _numbers_only(
     if not numbers or _SEPARATORS.sub("", NUMBER.sub("", line.text)):
         return None
     state.add_numbers(numbers)
-    return _meta(line, "number", "number line")
+    return meta_fate(line, "number", "number line")
 
 
 def _date_line(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> LineFate | None:
@@ -260,7 +193,7 @@ def _date_line(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -
         hs.DATE_OF_SITTING if sitting else hs.DATE_LINE, parse_date(line.text, phrases.code)
     )
     state.offer_procedure(find_procedure(line.text))
-    return _meta(line, "date", "sitting-day line" if sitting else "date line")
+    return meta_fate(line, "date", "sitting-day line" if sitting else "date line")
 
 
 def _procedure_line(
@@ -271,7 +204,7 @@ def _procedure_line(
     if not procedure or re.sub(r"[\W\d_]", "", PROCEDURE.sub("", line.text)):
         return None
     state.offer_procedure(procedure)
-    return _meta(line, "procedure", "procedure line")
+    return meta_fate(line, "procedure", "procedure line")
 
 
 def _title_continued(
@@ -286,7 +219,7 @@ def _title_continued(
     state.offer_procedure(find_procedure(line.text))
     state.title = clean_title(f"{state.title} {line.text}")
     state.title_line = line.line_no
-    return _meta(line, "title", "title continued")
+    return meta_fate(line, "title", "title continued")
 
 
 def _title_line(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> LineFate | None:
@@ -299,7 +232,7 @@ def _title_line(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) 
     state.offer_procedure(find_procedure(line.text))
     if not state.title:
         state.title, state.title_line = title, line.line_no
-    return _meta(line, "title", "title line")
+    return meta_fate(line, "title", "title line")
 
 
 def _bare(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> LineFate:
@@ -307,7 +240,7 @@ def _bare(line: HeaderLine, phrases: LanguagePhrases, state: HeaderState) -> Lin
     numbers = find_numbers(line.text)
     if numbers:
         state.add_numbers(numbers)
-        return _meta(line, "number", "line with the document number")
+        return meta_fate(line, "number", "line with the document number")
     state.bare.append(line.line_no)
     return LineFate(line.line_no, line.text, "bare")
 
@@ -317,8 +250,8 @@ STEPS: tuple[Step, ...] = (
     _journal_header,
     _page_chrome,
     _page_title,
-    _brace_column,
-    _replaced,
+    brace_column,
+    replaced_motions,
     _heading,
     _rule,
     _authors,
