@@ -101,9 +101,20 @@ def _journal_header() -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(map(re.escape, abbreviations))})\s+C\b")
 
 
+_BREADCRUMB = re.compile(r"\s*[>›»]\s*")
+
+
+def _breadcrumb(text: str) -> bool:
+    """``• Home • > Texts adopted > Examplestan``: a trail that starts at a chrome word."""
+    pieces = [fold(p) for p in _BREADCRUMB.split(text) if fold(p)]
+    return len(pieces) > 1 and pieces[0] in _folded("chrome") and bool(_BREADCRUMB.search(text))
+
+
 def chrome_reason(text: str) -> str:
     """Why ``text`` is page furniture (``"page navigation"`` ...), or ``""``."""
     folded = fold(text)
+    if _breadcrumb(text):
+        return "breadcrumb"
     if _whole_line(text, "navigation"):
         return "page navigation"
     if _whole_line(text, "chrome"):

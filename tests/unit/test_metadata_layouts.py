@@ -102,7 +102,9 @@ def test_page_title_line_gives_the_number(line: str, number: str, kind: DocKind)
      "Go back to the Europarl portal", "Legal notice", "Édition provisoire",
      "with request for inclusion in the agenda for a debate on cases of breaches of human rights",
      "submitted following a statement by the Vice-President of the Commission",
-     "Ten dokument nie jest dostępny w twoim języku."],
+     "Ten dokument nie jest dostępny w twoim języku.",
+     "• Home • > Texts adopted > Examplestan", "Accueil > Textes adoptés > Examplestan",
+     "Startseite › Angenommene Texte", "This site uses cookies. Read our policy"],
 )  # fmt: skip
 def test_chrome_is_never_a_title(line: str) -> None:
     resolution = read(f"{line.strip()}\nExamplestan\n")
