@@ -69,7 +69,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option(
     "--report-dropped",
     is_flag=True,
-    help="List on stderr every input line that is not part of the document.",
+    help="List on stderr every input line that is not part of the document, "
+    "and the lines metadata was read from.",
 )
 def convert(source: str, output: str | None, target: str, report_dropped: bool) -> None:
     """Read IN (text, HTML, DOCX or AKN; - for stdin) and write it as AKN, JSON or text."""
@@ -83,6 +84,9 @@ def convert(source: str, output: str | None, target: str, report_dropped: bool) 
     if report_dropped:
         for fate in resolution.dropped:
             click.echo(f"dropped line {fate.line_no} ({fate.reason}): {fate.text}", err=True)
+        for fate in resolution.metadata_lines:
+            field = fate.where.removeprefix("meta:")
+            click.echo(f"{field} from line {fate.line_no} ({fate.reason}): {fate.text}", err=True)
     write_output(as_bytes(render(resolution, target, product="document")), output)
 
 

@@ -11,7 +11,8 @@ DOCUMENT_FORMAT_VERSION = 1
 
 
 def resolution_to_dict(resolution: Resolution) -> dict[str, Any]:
-    """Everything in the model, plus what the reader dropped and warned about."""
+    """Everything in the model, plus what the reader dropped and warned about, and the lines
+    each metadata field was read from."""
     data = asdict(resolution)
     data.pop("line_fates")
     return {
@@ -20,6 +21,15 @@ def resolution_to_dict(resolution: Resolution) -> dict[str, Any]:
         **data,
         "dropped": [
             {"line": f.line_no, "text": f.text, "reason": f.reason} for f in resolution.dropped
+        ],
+        "metadata_lines": [
+            {
+                "line": f.line_no,
+                "field": f.where.removeprefix("meta:"),
+                "text": f.text,
+                "reason": f.reason,
+            }
+            for f in resolution.metadata_lines
         ],
     }
 

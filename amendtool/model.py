@@ -174,6 +174,11 @@ class Resolution:
         """Input lines that are not part of the document (page cruft), with the reason."""
         return tuple(fate for fate in self.line_fates if fate.where == "dropped")
 
+    @property
+    def metadata_lines(self) -> tuple[LineFate, ...]:
+        """Input lines that metadata was read from (``meta:<field>``), with the reason."""
+        return tuple(fate for fate in self.line_fates if fate.where.startswith("meta:"))
+
 
 def clause_body(clause: Clause | Point) -> str:
     """The full wording of a clause: chapeau, points (with their numbers) and wrap-up."""

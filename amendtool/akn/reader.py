@@ -13,9 +13,9 @@ import re
 from lxml import etree
 
 from amendtool.akn import AMENDTOOL_NS
-from amendtool.akn.languages import alpha2
 from amendtool.eids import clause_ids, point_ids
 from amendtool.errors import ParseError
+from amendtool.lang import alpha2, group_named
 from amendtool.model import (
     Clause,
     ClauseKind,
@@ -28,12 +28,15 @@ from amendtool.model import (
     Resolution,
     Unclassified,
 )
-from amendtool.textparse.groups import group_named
-from amendtool.textparse.normalise import normalise_space
 
 _NOTE_SENTINEL = "\ue000"
 _DOC_TYPES = {"statement", "doc", "bill", "act", "debateReport", "officialGazette"}
 _AFTER_ATTR = f"{{{AMENDTOOL_NS}}}after"
+
+
+def _normalise_space(text: str) -> str:
+    """Collapse all whitespace to single spaces."""
+    return " ".join(text.split())
 
 
 def _local(element: etree._Element) -> str:
@@ -59,7 +62,7 @@ def _descendants(element: etree._Element | None, name: str) -> list[etree._Eleme
 
 def _plain(element: etree._Element | None) -> str:
     return (
-        normalise_space("".join(str(t) for t in element.itertext())) if element is not None else ""
+        _normalise_space("".join(str(t) for t in element.itertext())) if element is not None else ""
     )
 
 
@@ -81,7 +84,7 @@ def _text_with_notes(
             pieces.append(child.tail or "")
         return "".join(pieces)
 
-    raw = normalise_space(walk(element))
+    raw = _normalise_space(walk(element))
     notes: list[Note] = []
     clean: list[str] = []
     length = 0

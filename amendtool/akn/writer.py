@@ -15,9 +15,8 @@ from lxml import etree
 
 from amendtool.akn import AKN_NS, AMENDTOOL_NS
 from amendtool.akn.frbr import Identity, identification
-from amendtool.akn.languages import alpha3
+from amendtool.lang import alpha3, language
 from amendtool.model import Clause, DocKind, Meta, Note, Point, Resolution, all_notes
-from amendtool.textparse.phrases import language
 from amendtool.xmlbuild import Maker
 
 E = Maker(namespace=AKN_NS, nsmap={None: AKN_NS, "at": AMENDTOOL_NS})
@@ -268,16 +267,16 @@ def _notes(resolution: Resolution) -> list[etree._Element]:
 
 def _preface(resolution: Resolution) -> etree._Element:
     meta = resolution.meta
-    phrases = language(meta.language)
+    lang = language(meta.language)
     title_p = E.p()
     for index, group in enumerate(meta.groups):
         proponent = etree.SubElement(title_p, f"{{{AKN_NS}}}docProponent", refersTo=f"#{group.id}")
         proponent.text = group.printed
         proponent.tail = ", " if index < len(meta.groups) - 1 else " "
     doc_type = etree.SubElement(title_p, f"{{{AKN_NS}}}docType")
-    doc_type.text = phrases.kind_words[meta.kind]
+    doc_type.text = lang.kind_words(meta.kind)[0]
     if meta.title:
-        doc_type.tail = f" {phrases.on_word} "
+        doc_type.tail = f" {lang.words('title_on')[0]} "
         etree.SubElement(title_p, f"{{{AKN_NS}}}docTitle").text = meta.title
     preface = E.preface(E.longTitle(title_p, eId="longTitle"))
     preface.extend(E.p(E.docNumber(number)) for number in meta.numbers)

@@ -15,19 +15,13 @@ from lxml import etree
 
 from amendtool.akn import AKN_NS
 from amendtool.akn.frbr import Identity, identification
-from amendtool.akn.languages import alpha3
 from amendtool.akn.writer import E, expression_uri, indent_structure
 from amendtool.amendments.numbering import Amendment, amendments, justification
 from amendtool.diffing.report import ChangeReport, ClauseRef, Relation
+from amendtool.lang import alpha3, kind_title, language
 from amendtool.model import ClauseKind, Meta
 from amendtool.renderers.describe import side_runs
-from amendtool.textparse.phrases import language
 
-VERSION_TITLES = {
-    "motionForResolution": "Motion for a resolution",
-    "jointMotionForResolution": "Joint motion for a resolution",
-    "resolution": "Resolution",
-}
 _TAGS = {
     ClauseKind.CITATION: "citation",
     ClauseKind.RECITAL: "recital",
@@ -114,7 +108,7 @@ def _destination(amendment: Amendment, old_uri: str) -> etree._Element:
 def _heading(amendment: Amendment, report: ChangeReport, old_uri: str) -> etree._Element:
     """ "Motion for a resolution – Recital C", the target linked to the amended text."""
     change = amendment.change
-    title = VERSION_TITLES[report.old_meta.kind.value]
+    title = kind_title(report.old_meta.kind)
     target = change.old[0] if change.old else amendment.anchor
     if target is None:
         return E.p(f"{title} – {amendment.target}")
@@ -169,7 +163,7 @@ def _amendment(
 ) -> etree._Element:
     """One ``<amendment>``: meta, preface ("Amendment 3 to ..."), heading, change, reason."""
     n = amendment.number
-    title = VERSION_TITLES[report.old_meta.kind.value]
+    title = kind_title(report.old_meta.kind)
     body = E.amendmentBody(
         E.amendmentHeading(_heading(amendment, report, old_uri)),
         E.amendmentContent(
@@ -197,12 +191,12 @@ def _amendment(
 
 
 def _describe(meta: Meta) -> str:
-    phrases = language(meta.language)
-    text = VERSION_TITLES[meta.kind.value].lower()
+    lang = language(meta.language)
+    text = lang.kind_name(meta.kind)
     if meta.numbers:
         text += f" {meta.numbers[0]}"
     if meta.title:
-        text += f" {phrases.on_word} {meta.title}"
+        text += f" {lang.words('title_on')[0]} {meta.title}"
     return text
 
 

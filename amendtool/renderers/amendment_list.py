@@ -8,8 +8,8 @@ from typing import Any
 
 from amendtool.amendments.numbering import Amendment, amendments, justification
 from amendtool.diffing.report import ChangeReport, ClauseRef
+from amendtool.lang import kind_title
 from amendtool.model import ClauseKind
-from amendtool.renderers.akn_report import VERSION_TITLES
 from amendtool.renderers.describe import side_runs
 from amendtool.renderers.html_page import WARNINGS_CSS, E, page, warnings_banner
 from amendtool.renderers.markdown_report import emphasised, escape, markdown_warnings
@@ -64,7 +64,7 @@ def _count(items: list[Amendment]) -> str:
 
 def render_amendments_html(report: ChangeReport) -> str:
     """The amendment list as one self-contained HTML page."""
-    version = VERSION_TITLES[report.old_meta.kind.value]
+    version = kind_title(report.old_meta.kind)
     items = amendments(report)
     sections = []
     for amendment in items:
@@ -110,7 +110,7 @@ def _markdown_cell(side: Side, empty: str) -> str:
 
 def render_amendments_markdown(report: ChangeReport) -> str:
     """The amendment list as Markdown (two-column tables)."""
-    version = VERSION_TITLES[report.old_meta.kind.value]
+    version = kind_title(report.old_meta.kind)
     items = amendments(report)
     lines = [
         f"## {len(items)} amendments",

@@ -13,15 +13,11 @@ from typing import Any
 from amendtool import __version__
 from amendtool.diffing.report import SECTION_NAMES, Change, ChangeReport, Relation
 from amendtool.diffing.words import Span
+from amendtool.lang import kind_title
 from amendtool.model import ClauseKind, Meta
 from amendtool.renderers.describe import headline, refs_label
 from amendtool.renderers.html_page import DEL, INS, WARNINGS_CSS, E, page, warnings_banner
 
-KIND_NAMES = {
-    "motionForResolution": "Motion for a resolution",
-    "jointMotionForResolution": "Joint motion for a resolution",
-    "resolution": "Resolution (adopted text)",
-}
 SHOWN_BY_DEFAULT = {r for r in Relation if r is not Relation.UNCHANGED}
 
 
@@ -34,15 +30,17 @@ def _draft_rows(old: Meta, new: Meta, old_source: str, new_source: str) -> list[
         return [E.td(values[0]), E.td(values[1])]
 
     rows = [
-        ("Document", (KIND_NAMES[old.kind.value], KIND_NAMES[new.kind.value])),
+        ("Document", (kind_title(old.kind), kind_title(new.kind))),
         ("Title", (old.title, new.title)),
         ("Reference", (", ".join(old.numbers), ", ".join(new.numbers))),
         ("Date", (old.date, new.date)),
+        ("Procedure", (old.procedure, new.procedure)),
         ("Language", (old.language, new.language)),
         (
             "Groups",
             (", ".join(g.printed for g in old.groups), ", ".join(g.printed for g in new.groups)),
         ),
+        ("Authors", (", ".join(old.authors), ", ".join(new.authors))),
         ("File", (old_source, new_source)),
     ]
     return [E.tr(E.th(label), *cells(values)) for label, values in rows if any(values)]

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from amendtool.diffing.report import ChangeReport, Relation, Statistics
 from amendtool.diffing.words import Span
+from amendtool.lang import kind_name
 from amendtool.model import Meta
 from amendtool.renderers.describe import display_runs, headline, join_words
 
@@ -33,17 +34,15 @@ def _marked(spans: tuple[Span, ...], style: Styler) -> str:
 
 def describe_draft(meta: Meta, source: str) -> str:
     """``RC-B7-0135/2012, joint motion for a resolution on Kazakhstan (PPE, S&D), 2012-03-07``."""
-    kind = {
-        "motionForResolution": "motion for a resolution",
-        "jointMotionForResolution": "joint motion for a resolution",
-        "resolution": "resolution",
-    }[meta.kind.value]
+    kind = kind_name(meta.kind)
     parts = [", ".join(meta.numbers)] if meta.numbers else []
     parts.append(f"{kind} on {meta.title}" if meta.title else kind)
     groups = ", ".join(g.printed for g in meta.groups)
     text = ", ".join(parts) + (f" ({groups})" if groups else "")
     if meta.date:
         text += f", {meta.date}"
+    if meta.procedure:
+        text += f", {meta.procedure}"
     text += f", language {meta.language}"
     return f"{text} [{source}]" if source else text
 

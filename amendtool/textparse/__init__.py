@@ -14,8 +14,6 @@ from amendtool.textparse.page_noise import clean_lines
 from amendtool.textparse.phrases import LanguagePhrases, all_languages
 from amendtool.textparse.sequence import content_like_drops
 
-_RULE_CITED = re.compile(r"\b(Rules?\s+\d+(?:\(\d+\))?(?:\s*(?:and|,)\s*\d+(?:\(\d+\))?)*)")
-
 
 def _find_formula(lines: list[tuple[int, str]]) -> tuple[int, LanguagePhrases] | None:
     for index, (_, text) in enumerate(lines):
@@ -78,9 +76,9 @@ def parse_text(text: str, source: str = "<text>") -> Resolution:
         raise ParseError(source, "not a resolution: no citations, recitals or paragraphs found")
     if not meta.rule:
         for citation in parsed.citations:
-            cited = _RULE_CITED.search(citation.text)
-            if cited and "Procedure" in citation.text:
-                meta = replace(meta, rule=cited.group(1))
+            cited = phrases.rule_cited(citation.text)
+            if cited:
+                meta = replace(meta, rule=cited)
     fates = [
         *header_fates,
         *noise_fates,

@@ -29,7 +29,7 @@ def _header(resolution: Resolution) -> list[str]:
     if meta.rule:
         lines.append(phrases.rule_line.format(rule=meta.rule))
     if meta.authors:
-        lines.append(f"{', '.join(meta.authors)} {phrases.on_behalf_word} {groups}".rstrip())
+        lines.append(phrases.on_behalf_line(", ".join(meta.authors), groups))
     if meta.replaces:
         lines.append(phrases.replacing_line)
         for motion in meta.replaces:

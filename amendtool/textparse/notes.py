@@ -8,22 +8,30 @@ punctuation or at the end) and is not part of a legal reference such as
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from amendtool.lang import every
 from amendtool.model import Note
+from amendtool.textparse.phrases import alternation
 
 _BRACKETED = re.compile(r" ?\[(\d{1,3})\]")
 _PARENTHESISED = re.compile(r" ?\( ?(\d{1,2})\)(?=\s*[,;.:]|\s*$)")
-_LEGAL_REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:Rules?|Articles?|Art\.|paragraphs?|points?|Regulation|Directive|règlement|"
-    r"article|Artikel|artículo|articolo|artykuł)\s+\d+[a-z]*(?:\(\w+\))*|\))$",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _legal_reference_before() -> re.Pattern[str]:
+    """``Rule 110``, ``Article 21(2)``, ``Artikel 5``: words from the language data."""
+    words = alternation(every("reference_words"))
+    return re.compile(
+        rf"(?:(?<!\w)(?:{words})\s+\d+[a-z]*(?:\(\w+\))*|\))$",
+        re.IGNORECASE,
+    )
 
 
 def _is_footnote(text: str, match: re.Match[str]) -> bool:
     if match.re is _BRACKETED:
         return True
-    return not _LEGAL_REFERENCE_BEFORE.search(text[: match.start()].rstrip())
+    return not _legal_reference_before().search(text[: match.start()].rstrip())
 
 
 def extract_notes(text: str) -> tuple[str, tuple[Note, ...]]:

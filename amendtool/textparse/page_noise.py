@@ -16,24 +16,12 @@ from __future__ import annotations
 
 import re
 
+from amendtool.lang import every
 from amendtool.model import LineFate
 from amendtool.textparse.normalise import normalise_line
 from amendtool.textparse.phrases import LanguagePhrases, all_languages
 
-_MOTTOS = (
-    "United in diversity",
-    "Unie dans la diversité",
-    "In Vielfalt geeint",
-    "Unida en la diversidad",
-    "Unita nella diversità",
-    "Zjednoczona w różnorodności",
-    "In varietate concordia",
-    "Eenheid in verscheidenheid",
-    "Unida na diversidade",
-    "Förenat i mångfalden",
-    "Forenet i mangfoldighed",
-    "Moninaisuudessaan yhtenäinen",
-)
+_MOTTOS = every("motto")  # "United in diversity" in every language of the data
 _STRONG = (
     r"RC\\\d{5,}[A-Z]{2}\.docx?|[A-Z]{2}\\\d{5,}[A-Z]{2}\.docx?|PE\s?\d{3}\.\d{3}v\d{2}-\d{2}|"
     r"(?:[A-Z]{2}\s+)?(?:" + "|".join(map(re.escape, _MOTTOS)) + r")(?:\s*[A-Z]{2}\b)?"

@@ -9,6 +9,7 @@ from dataclasses import replace
 from hypothesis import strategies as st
 
 from amendtool.eids import clause_ids, point_ids
+from amendtool.lang import group_named
 from amendtool.model import (
     Clause,
     ClauseKind,
@@ -20,7 +21,6 @@ from amendtool.model import (
     Resolution,
     Unclassified,
 )
-from amendtool.textparse.groups import group_named
 from amendtool.textparse.phrases import all_languages, language
 
 LANGUAGES = tuple(p.code for p in all_languages())
