@@ -44,7 +44,7 @@ __all__ = [
     "validate",
 ]
 
-READ_FORMATS = ("text", "html", "docx", "akn")
+READ_FORMATS = ("text", "html", "docx", "pdf", "akn")
 
 
 def read(
@@ -52,7 +52,7 @@ def read(
 ) -> Resolution:
     """Read a resolution from a path (``-`` for standard input) or from bytes.
 
-    ``format`` is one of ``text``, ``html``, ``docx`` or ``akn``; by default it is
+    ``format`` is one of ``text``, ``html``, ``docx``, ``pdf`` or ``akn``; by default it is
     detected from the content. ``name`` is the name used in messages for bytes input.
     Bad input raises :class:`amendtool.errors.InputError` with a one-line message.
 

@@ -57,16 +57,19 @@ def looks_like_xml(data: bytes) -> bool:
 
 
 def detect_format(data: bytes) -> str:
-    """``docx``, ``akn``, ``html`` or ``text``, by content, strictest test first.
+    """``pdf``, ``docx``, ``akn``, ``html`` or ``text``, by content, strictest test first.
 
-    A ZIP with ``word/document.xml`` is DOCX; a document whose root element (after
-    the XML prolog) is ``akomaNtoso`` is AKN, even with an AKN ``<body>`` inside; an
+    A PDF starts with ``%PDF-``; a ZIP with ``word/document.xml`` is DOCX; a document
+    whose root element (after the XML prolog) is ``akomaNtoso`` is AKN, even with an AKN ``<body>`` inside; an
     HTML page (doctype, ``<html>`` root, or ``<body>`` near the start) is HTML; other
     XML with a declaration goes to the AKN reader to be refused by name; all else is text.
     """
     from amendtool.extract.docx_text import looks_like_docx
     from amendtool.extract.html_text import looks_like_html
+    from amendtool.extract.pdf_text import looks_like_pdf
 
+    if looks_like_pdf(data):
+        return "pdf"
     if looks_like_docx(data):
         return "docx"
     root = xml_root_name(data)
@@ -84,7 +87,7 @@ def read_resolution(path: str) -> Resolution:
 
 
 def resolution_from_bytes(data: bytes, source: str, format: str | None = None) -> Resolution:
-    """A resolution from DOCX, HTML, AKN XML or text bytes (``format``, or detected by content).
+    """A resolution from PDF, DOCX, HTML, AKN XML or text bytes (``format``, or by content).
 
     Raises only AmendtoolError subclasses for bad input (the fuzz harness checks this).
     """
@@ -92,8 +95,13 @@ def resolution_from_bytes(data: bytes, source: str, format: str | None = None) -
     from amendtool.extract.html_text import html_to_text
 
     kind = format or detect_format(data)
-    if kind not in ("docx", "html", "akn", "text"):
-        raise InputError(source, f"unknown input format {kind!r} (docx, html, akn or text)")
+    if kind not in ("pdf", "docx", "html", "akn", "text"):
+        raise InputError(source, f"unknown input format {kind!r} (pdf, docx, html, akn or text)")
+    if kind == "pdf":
+        from amendtool.extract.pdf_text import pdf_to_text
+        from amendtool.textparse import parse_text
+
+        return parse_text(pdf_to_text(data, source), source)
     if kind == "docx":
         from amendtool.textparse import parse_text
 
