@@ -4,6 +4,11 @@ each aimed at a clause of the first draft ("Recital C", "Paragraph 4 a (new)").
 New clauses are named after the clause of the first draft they follow, with a letter:
 "Citation 3 a (new)", "Recital C a (new)"; before the first one of a section,
 "Recital -A (new)", "Paragraph -1 (new)".
+
+The "Amendment" column keeps the numbering of the text being amended
+(:attr:`Amendment.numbers`): the amendment to Recital C starts "C." whatever letter the
+clause has in the second draft; a new recital after B starts "Ba."; a new paragraph after 5
+starts "5a."; paragraph 7 split in two gives "7." and "7a.". Citations carry no number.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ class Amendment:
     target: str
     change: Change
     anchor: ClauseRef | None  # for a new clause: the first-draft clause it follows
+    numbers: tuple[str, ...] = ()  # per clause of change.new: its number in the amendment
 
 
 def _anchor(report: ChangeReport, index: int) -> ClauseRef | None:
@@ -38,20 +44,49 @@ def _anchor(report: ChangeReport, index: int) -> ClauseRef | None:
     return None
 
 
-def _new_label(section: ClauseKind, anchor: ClauseRef | None, count: int) -> str:
-    name = SECTION_NAMES[section][0]
-    letter = string.ascii_lowercase[count % 26] * (count // 26 + 1)
+def _letter(count: int) -> str:
+    """``a`` for the first added clause, ``b`` for the second ... ``aa`` after ``z``."""
+    return string.ascii_lowercase[count % 26] * (count // 26 + 1)
+
+
+def _new_number(section: ClauseKind, anchor: ClauseRef | None, count: int) -> tuple[str, str]:
+    """The number of an added clause as the heading spells it and as the clause carries it:
+    (``B a``, ``Ba``), (``5 a``, ``5a``), (``-A``, ``-A``), (``-1``, ``-1``)."""
     if anchor is not None:
-        return f"{name} {anchor.number} {letter} (new)"
-    if section is ClauseKind.RECITAL:
-        return f"{name} -{letter.upper()} (new)"
-    return f"{name} -{count + 1} (new)"
+        return f"{anchor.number} {_letter(count)}", f"{anchor.number}{_letter(count)}"
+    number = f"-{_letter(count).upper()}" if section is ClauseKind.RECITAL else f"-{count + 1}"
+    return number, number
+
+
+def _new_label(section: ClauseKind, anchor: ClauseRef | None, count: int) -> str:
+    return f"{SECTION_NAMES[section][0]} {_new_number(section, anchor, count)[0]} (new)"
+
+
+def _kept_numbers(change: Change) -> tuple[str, ...]:
+    """For a changed clause: the first clause it becomes keeps the first old number, the
+    others take that number with a letter (``7``, ``7a``, ``7b``)."""
+    first = change.old[0]
+    base = "" if first.section is ClauseKind.CITATION else first.number
+    numbers = []
+    for index, ref in enumerate(change.new):
+        if ref.section is ClauseKind.CITATION or not base:
+            numbers.append("")
+        else:
+            numbers.append(base if index == 0 else f"{base}{_letter(index - 1)}")
+    return tuple(numbers)
+
+
+def amended_prefix(number: str) -> str:
+    """What a clause starts with in the "Amendment" column: ``C. ``, ``5a. ``, or the
+    dash of a citation (``number`` empty)."""
+    return f"{number}. " if number else "– "
 
 
 def amendments(report: ChangeReport) -> list[Amendment]:
     """Every change that is not "unchanged", as numbered amendments to the first draft."""
+    keyed: list[tuple[tuple[int, int, int, int], str, Change, ClauseRef | None, tuple[str, ...]]]
+    keyed = []
     inserted_after: dict[tuple[ClauseKind, int], int] = {}
-    keyed: list[tuple[tuple[int, int, int, int], str, Change, ClauseRef | None]] = []
     for index, change in enumerate(report.changes):
         if change.relation is Relation.UNCHANGED:
             continue
@@ -60,7 +95,7 @@ def amendments(report: ChangeReport) -> list[Amendment]:
                 change.old, key=lambda ref: (_SECTION_ORDER.index(ref.section), ref.position)
             )
             key = (_SECTION_ORDER.index(first.section), first.position, 0, index)
-            keyed.append((key, refs_label(change.old), change, None))
+            keyed.append((key, refs_label(change.old), change, None, _kept_numbers(change)))
             continue
         section = change.new[0].section
         anchor = _anchor(report, index)
@@ -68,11 +103,16 @@ def amendments(report: ChangeReport) -> list[Amendment]:
         count = inserted_after.get((section, anchor_position), 0)
         inserted_after[(section, anchor_position)] = count + 1
         key = (_SECTION_ORDER.index(section), anchor_position, 1, index)
-        keyed.append((key, _new_label(section, anchor, count), change, anchor))
+        carried = "" if section is ClauseKind.CITATION else _new_number(section, anchor, count)[1]
+        numbers = tuple(
+            carried if i == 0 or not carried else f"{carried}{_letter(i - 1)}"
+            for i in range(len(change.new))
+        )
+        keyed.append((key, _new_label(section, anchor, count), change, anchor, numbers))
     keyed.sort(key=lambda item: item[0])
     return [
-        Amendment(number, target, change, anchor)
-        for number, (_, target, change, anchor) in enumerate(keyed, start=1)
+        Amendment(number, target, change, anchor, numbers)
+        for number, (_, target, change, anchor, numbers) in enumerate(keyed, start=1)
     ]
 
 

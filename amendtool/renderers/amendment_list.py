@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from amendtool.amendments.numbering import Amendment, amendments, justification
+from amendtool.amendments.numbering import Amendment, amended_prefix, amendments, justification
 from amendtool.diffing.report import ChangeReport, ClauseRef
 from amendtool.lang import kind_title
 from amendtool.model import ClauseKind
@@ -27,26 +27,31 @@ th { background: #eee; font-weight: bold; text-align: center; }
 """
 
 
-def _prefix(ref: ClauseRef) -> str:
-    return f"{ref.num}. " if ref.num and ref.section is not ClauseKind.CITATION else "– "
+def _old_prefix(ref: ClauseRef) -> str:
+    return amended_prefix(ref.num if ref.section is not ClauseKind.CITATION else "")
 
 
-Side = list[tuple[ClauseRef, list[tuple[str, str]]]]
+# each clause of one column: what it starts with ("C. ", "5a. ", "– ") and its runs
+Side = list[tuple[str, list[tuple[str, str]]]]
 
 
 def _sides(amendment: Amendment) -> tuple[Side, Side]:
     change = amendment.change
     old = side_runs(change.spans, "old", [r.text for r in change.old])
     new = side_runs(change.spans, "new", [r.text for r in change.new])
-    return list(zip(change.old, old, strict=True)), list(zip(change.new, new, strict=True))
+    new_prefixes = [amended_prefix(number) for number in amendment.numbers]
+    return (
+        [(_old_prefix(ref), runs) for ref, runs in zip(change.old, old, strict=True)],
+        list(zip(new_prefixes, new, strict=True)),
+    )
 
 
 def _html_cell(side: Side, empty: str) -> Any:
     if not side:
         return E.td(E.i(empty)) if empty else E.td()
     cell = E.td()
-    for ref, runs in side:
-        paragraph = E.p(_prefix(ref))
+    for prefix, runs in side:
+        paragraph = E.p(prefix)
         for op, text in runs:
             if op == "equal":
                 paragraph.append(E.span(text))
@@ -100,8 +105,8 @@ def _markdown_cell(side: Side, empty: str) -> str:
     if not side:
         return f"*{empty}*" if empty else ""
     clauses = []
-    for ref, runs in side:
-        pieces = [escape(_prefix(ref))]
+    for prefix, runs in side:
+        pieces = [escape(prefix)]
         for op, text in runs:
             pieces.append(escape(text) if op == "equal" else emphasised(text, "***", pieces[-1]))
         clauses.append("".join(pieces).replace("\n", " "))
@@ -113,7 +118,7 @@ def render_amendments_markdown(report: ChangeReport) -> str:
     version = kind_title(report.old_meta.kind)
     items = amendments(report)
     lines = [
-        f"## {len(items)} amendments",
+        f"## {_count(items)}",
         "",
         f"To: {escape(describe_draft(report.old_meta, report.old_source))}  ",
         f"Giving: {escape(describe_draft(report.new_meta, report.new_source))}",
