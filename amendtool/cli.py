@@ -6,7 +6,6 @@ Exit status follows diff(1): 0 no differences (or valid), 1 differences (or inva
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -14,41 +13,37 @@ from typing import Any
 import click
 
 from amendtool import __version__
+from amendtool.cli_options import (
+    EXIT_DIFFERENT,
+    EXIT_SAME,
+    EXIT_STATUS_DIFF,
+    EXIT_STATUS_VALID,
+    EXIT_TROUBLE,
+    Group,
+    comparison_options,
+    report_options,
+    use_color,
+    warn,
+)
 from amendtool.errors import AmendtoolError
 from amendtool.renderers.registry import formats
 
-EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
+__all__ = ["EXIT_DIFFERENT", "EXIT_SAME", "EXIT_TROUBLE", "cli", "main", "report_options"]
 
 
-def report_options(formats: list[str]) -> Callable[[Any], Any]:
-    """``--format`` (the first of ``formats`` by default) and ``-o/--output``."""
+def _write(subject: Any, output_format: str, output: str | None, **options: Any) -> None:
+    """Render ``subject`` and write it to ``output`` (standard output when None)."""
+    from amendtool.outputs import write_output
+    from amendtool.renderers.registry import RenderOptions, as_bytes, render
 
-    def decorate(command: Any) -> Any:
-        command = click.option(
-            "-o",
-            "--output",
-            metavar="FILE",
-            help="Write to FILE (atomically) instead of standard output.",
-        )(command)
-        return click.option(
-            "--format",
-            "output_format",
-            type=click.Choice(formats),
-            default=formats[0],
-            show_default=True,
-            help="Output format.",
-        )(command)
-
-    return decorate
+    product = options.pop("product", None)
+    rendered = render(subject, output_format, product=product, options=RenderOptions(**options))
+    write_output(as_bytes(rendered), output)
 
 
-def _warn(message: str) -> None:
-    click.echo(f"amendtool: warning: {message}", err=True)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="amendtool")
-@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+@click.option("--debug", is_flag=True, help="Show tracebacks on errors (before or after COMMAND).")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
     """Show how a European Parliament resolution changed between drafts."""
@@ -57,83 +52,65 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command()
 @click.argument("source", metavar="IN")
-@click.option("-o", "--output", metavar="OUT", help="Write to OUT instead of standard output.")
-@click.option(
-    "--to",
-    "target",
-    type=click.Choice(["akn", "json", "text"]),
-    default="akn",
-    show_default=True,
-    help="Output format.",
-)
+@report_options(formats("document"), aliases=["--to"])
 @click.option(
     "--report-dropped",
     is_flag=True,
     help="List on stderr every input line that is not part of the document, "
     "and the lines metadata was read from.",
 )
-def convert(source: str, output: str | None, target: str, report_dropped: bool) -> None:
-    """Read IN (text, HTML, DOCX or AKN; - for stdin) and write it as AKN, JSON or text."""
+def convert(source: str, output: str | None, output_format: str, report_dropped: bool) -> None:
+    """Read IN (text, HTML, DOCX, PDF or AKN; - for stdin) and write it as AKN, JSON or text."""
     from amendtool.inputs import read_resolution
-    from amendtool.outputs import write_output
-    from amendtool.renderers.registry import as_bytes, render
 
     resolution = read_resolution(source)
     for warning in resolution.warnings:
-        _warn(warning)
+        warn(warning)
     if report_dropped:
         for fate in resolution.dropped:
             click.echo(f"dropped line {fate.line_no} ({fate.reason}): {fate.text}", err=True)
         for fate in resolution.metadata_lines:
             field = fate.where.removeprefix("meta:")
             click.echo(f"{field} from line {fate.line_no} ({fate.reason}): {fate.text}", err=True)
-    write_output(as_bytes(render(resolution, target, product="document")), output)
+    _write(resolution, output_format, output, product="document")
 
 
-@cli.command()
+@cli.command(epilog=EXIT_STATUS_VALID)
 @click.argument("path", metavar="FILE.xml")
 @click.option("--no-profile", is_flag=True, help="Check only the official XSD and references.")
+@report_options(formats("validation"))
 @click.pass_context
-def validate(ctx: click.Context, path: str, no_profile: bool) -> None:
+def validate(
+    ctx: click.Context, path: str, no_profile: bool, output_format: str, output: str | None
+) -> None:
     """Check FILE.xml against the official AKN 3.0 XSD and amendtool's EP profile."""
     from amendtool.akn.validation import validate_tree
     from amendtool.akn.xmlsafe import parse_xml
     from amendtool.inputs import read_bytes
+    from amendtool.renderers.validation_report import Verdict
 
     problems = validate_tree(parse_xml(read_bytes(path), path), profile=not no_profile)
-    for problem in problems:
-        click.echo(f"{path}:{problem}")
-    if problems:
-        click.echo(f"{path}: invalid ({len(problems)} problem(s))", err=True)
-        ctx.exit(EXIT_DIFFERENT)
-    click.echo(f"{path}: valid", err=True)
+    verdict = Verdict(path, tuple(problems))
+    _write(verdict, output_format, output)
+    ctx.exit(EXIT_SAME if verdict.valid else EXIT_DIFFERENT)
 
 
-def _use_color(choice: bool | None, output: str | None) -> bool:
-    if choice is not None:
-        return choice
-    if output not in (None, "-") or os.environ.get("NO_COLOR"):
-        return False
-    return sys.stdout.isatty()
-
-
-@cli.command()
+@cli.command(epilog=EXIT_STATUS_DIFF)
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
 @report_options(formats("diff"))
-@click.option("--all", "show_all", is_flag=True, help="Also show unchanged clauses (text).")
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Also show unchanged clauses (text, Markdown, HTML; JSON always lists every clause).",
+)
 @click.option(
     "--color/--no-color",
     default=None,
     help="Colour the text report (default: on a terminal, unless NO_COLOR is set).",
 )
-@click.option("--ignore-case", is_flag=True, help="Upper/lower case is not a difference.")
-@click.option("--ignore-punctuation", is_flag=True, help="Punctuation is not a difference.")
-@click.option(
-    "--section",
-    type=click.Choice(["citations", "recitals", "paragraphs"]),
-    help="Compare only this section.",
-)
+@comparison_options
 @click.pass_context
 def diff(
     ctx: click.Context,
@@ -143,49 +120,43 @@ def diff(
     output: str | None,
     show_all: bool,
     color: bool | None,
-    ignore_case: bool,
-    ignore_punctuation: bool,
-    section: str | None,
+    **comparison: Any,
 ) -> None:
-    """Compare two drafts (text, HTML, DOCX or AKN) clause by clause.
-
-    Exit status: 0 same content, 1 differences, 2 trouble.
-    """
+    """Compare two drafts (text, HTML, DOCX, PDF or AKN) clause by clause."""
     from amendtool.diffing import compare
-    from amendtool.outputs import write_output
-    from amendtool.renderers.registry import RenderOptions, as_bytes, render
 
-    report = compare(
-        old, new, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation, section=section
-    )
+    report = compare(old, new, **comparison)
     for warning in report.warnings:
-        _warn(warning)
-    options = RenderOptions(show_all=show_all, color=_use_color(color, output))
-    write_output(as_bytes(render(report, output_format, options=options)), output)
+        warn(warning)
+    _write(report, output_format, output, show_all=show_all, color=use_color(color, output))
     ctx.exit(EXIT_DIFFERENT if report.differs else EXIT_SAME)
 
 
-@cli.command()
+@cli.command(epilog=EXIT_STATUS_DIFF)
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
 @report_options(formats("amendments"))
+@comparison_options
 @click.pass_context
 def amendments(
-    ctx: click.Context, old: str, new: str, output_format: str, output: str | None
+    ctx: click.Context,
+    old: str,
+    new: str,
+    output_format: str,
+    output: str | None,
+    **comparison: Any,
 ) -> None:
     """Write the changes from OLD to NEW as EP amendments to OLD.
 
     "Amendment 1", its target in OLD ("Recital C", "Paragraph 4 a (new)"), a two-column
-    table with the changed words in bold italics. Exit status as for diff.
+    table with the changed words in bold italics.
     """
     from amendtool.diffing import compare
-    from amendtool.outputs import write_output
-    from amendtool.renderers.registry import as_bytes, render
 
-    report = compare(old, new)
+    report = compare(old, new, **comparison)
     for warning in report.warnings:
-        _warn(warning)
-    write_output(as_bytes(render(report, output_format, product="amendments")), output)
+        warn(warning)
+    _write(report, output_format, output, product="amendments")
     ctx.exit(EXIT_DIFFERENT if report.differs else EXIT_SAME)
 
 
@@ -197,44 +168,60 @@ def amendments(
     "labels",
     multiple=True,
     metavar="NAME=FILE",
-    help="Name a source (default: its tabling group).",
+    help="Name a source (default: its tabling group); FILE as given or any path to it.",
 )
 @report_options(formats("provenance"))
+@comparison_options
 def provenance(
     joint: str,
     sources: tuple[str, ...],
     labels: tuple[str, ...],
     output_format: str,
     output: str | None,
+    **comparison: Any,
 ) -> None:
     """Trace each clause of JOINT to the SOURCE motions it was built from."""
     from amendtool.diffing.provenance import labelled_sources, parse_labels, trace
     from amendtool.inputs import read_resolution
-    from amendtool.outputs import write_output
-    from amendtool.renderers.registry import as_bytes, render
+    from amendtool.selection import comparison_settings
 
     try:
-        chosen = parse_labels(labels)
+        chosen = labelled_sources(sources, parse_labels(labels))
     except ValueError as problem:
         raise click.BadParameter(str(problem), param_hint="--label") from None
-    report = trace(read_resolution(joint), labelled_sources(sources, chosen), joint)
-    write_output(as_bytes(render(report, output_format)), output)
+    options, section = comparison_settings(**comparison)
+    report = trace(read_resolution(joint), chosen, joint, options, section)
+    for warning in report.warnings:
+        warn(warning)
+    _write(report, output_format, output)
 
 
 @cli.command()
 @click.argument("versions", metavar="V1 V2 [V3...]", nargs=-1, required=True)
 @report_options(formats("history"))
-def history(versions: tuple[str, ...], output_format: str, output: str | None) -> None:
+@click.option(
+    "--words", is_flag=True, help="Show the changed words of every step (text, Markdown)."
+)
+@comparison_options
+def history(
+    versions: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    words: bool,
+    **comparison: Any,
+) -> None:
     """Follow every clause through a chain of versions (motion -> joint -> adopted)."""
     from amendtool.diffing.history import follow
     from amendtool.inputs import read_resolution
-    from amendtool.outputs import write_output
-    from amendtool.renderers.registry import as_bytes, render
+    from amendtool.selection import comparison_settings
 
     if len(versions) < 2:
         raise click.UsageError("history needs at least two versions")
-    chain = follow([read_resolution(path) for path in versions], list(versions))
-    write_output(as_bytes(render(chain, output_format)), output)
+    options, section = comparison_settings(**comparison)
+    chain = follow([read_resolution(p) for p in versions], list(versions), options, section)
+    for warning in dict.fromkeys(w for report in chain.reports for w in report.warnings):
+        warn(warning)
+    _write(chain, output_format, output, words=words)
 
 
 from amendtool.web.command import serve  # noqa: E402  (light: imports click only)

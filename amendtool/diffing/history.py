@@ -65,13 +65,14 @@ class _UnionFind:
 
 
 def _step_reports(
-    versions: list[Resolution], paths: list[str], options: CompareOptions | None
+    versions: list[Resolution],
+    paths: list[str],
+    options: CompareOptions | None,
+    section: ClauseKind | None = None,
 ) -> list[ChangeReport]:
-    """The report of each step, version i -> i + 1."""
+    """The report of each step, version i -> i + 1 (``section`` only, if given)."""
     return [
-        build_report(
-            versions[i], versions[i + 1], options, old_source=paths[i], new_source=paths[i + 1]
-        )
+        build_report(versions[i], versions[i + 1], options, section, paths[i], paths[i + 1])
         for i in range(len(versions) - 1)
     ]
 
@@ -118,19 +119,29 @@ def follow(
     versions: list[Resolution],
     paths: list[str] | None = None,
     options: CompareOptions | None = None,
+    section: ClauseKind | None = None,
 ) -> History:
-    """Compare consecutive versions and thread every clause through them."""
+    """Compare consecutive versions (``section`` only, if given) and thread every clause."""
     paths = paths or [""] * len(versions)
-    reports = _step_reports(versions, paths, options)
+    reports = _step_reports(versions, paths, options, section)
+    compared: list[set[str]] = [set() for _ in versions]  # what the steps looked at
+    for step, report in enumerate(reports):
+        for change in report.changes:
+            compared[step].update(ref.eid for ref in change.old)
+            compared[step + 1].update(ref.eid for ref in change.new)
+    chosen = [
+        [item.eid for item in version.items() if item.eid in compared[index]]
+        for index, version in enumerate(versions)
+    ]
     graph = _UnionFind()
-    for index, version in enumerate(versions):
-        for clause in version.items():  # clauses and unclassified text
-            graph.find((index, clause.eid))
+    for index, eids in enumerate(chosen):
+        for eid in eids:
+            graph.find((index, eid))
     relations, refs = _link(reports, graph)
     members_of: dict[Node, list[Node]] = {}
-    for index, version in enumerate(versions):
-        for clause in version.items():
-            members_of.setdefault(graph.find((index, clause.eid)), []).append((index, clause.eid))
+    for index, eids in enumerate(chosen):
+        for eid in eids:
+            members_of.setdefault(graph.find((index, eid)), []).append((index, eid))
     threads = [_thread(m, len(versions), relations, refs) for m in members_of.values()]
     threads.sort(key=_order_key)
     return History(tuple(v.meta for v in versions), tuple(paths), tuple(threads), tuple(reports))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from amendtool.diffing.align import shared_words
 from amendtool.diffing.report import ChangeReport, ClauseRef, Relation, build_report
 from amendtool.diffing.tokens import CompareOptions, keys
-from amendtool.model import Meta, Resolution
+from amendtool.model import ClauseKind, DocKind, Meta, Resolution
 
 # Two sources tie for a joint clause when both their share and their similarity (0..1)
 # are closer than this: the same wording in two motions.
@@ -84,6 +84,7 @@ class ProvenanceReport:
     joint_path: str
     clauses: tuple[JointClause, ...]
     sources: tuple[SourceSummary, ...]
+    warnings: tuple[str, ...] = ()
 
 
 def _words(text: str) -> Counter[str]:
@@ -121,11 +122,11 @@ def trace(
     sources: list[Source],
     joint_path: str = "",
     options: CompareOptions | None = None,
+    section: ClauseKind | None = None,
 ) -> ProvenanceReport:
-    """Trace every clause of ``joint`` to ``sources``."""
+    """Trace every clause of ``joint`` (in ``section``, if given) to ``sources``."""
     reports = [
-        build_report(s.resolution, joint, options, old_source=s.path, new_source=joint_path)
-        for s in sources
+        build_report(s.resolution, joint, options, section, s.path, joint_path) for s in sources
     ]
     found: dict[str, list[Contribution]] = {}
     joint_refs: dict[str, ClauseRef] = {}
@@ -174,7 +175,22 @@ def trace(
         joint_path=joint_path,
         clauses=tuple(clauses),
         sources=tuple(_summary(s, r) for s, r in zip(sources, reports, strict=True)),
+        warnings=tuple(dict.fromkeys(_source_warnings(sources, reports))),
     )
+
+
+def _source_warnings(sources: list[Source], reports: list[ChangeReport]) -> list[str]:
+    """A joint motion given as a source, and the warnings of each comparison."""
+    warnings = []
+    for source, report in zip(sources, reports, strict=True):
+        if source.resolution.meta.kind is DocKind.JOINT_MOTION:
+            name = source.path or source.label
+            warnings.append(
+                f"source {name} is itself a joint motion: the sources of a joint motion are "
+                "the group motions it replaces"
+            )
+        warnings += [f"{source.label}: {warning}" for warning in report.warnings]
+    return warnings
 
 
 def source_label(resolution: Resolution, path: str, taken: set[str]) -> str:
@@ -205,14 +221,37 @@ def parse_labels(items: Sequence[str]) -> dict[str, str]:
     return chosen
 
 
+def _same_file(a: str, b: str) -> bool:
+    """Whether two spellings name the same file (``./x.txt``, ``dir/../x.txt``, a link)."""
+    import os
+
+    if a == b:
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
 def labelled_sources(paths: Sequence[str], labels: Mapping[str, str]) -> list[Source]:
-    """Sources read from ``paths``, labelled by ``labels`` (path -> name) or their group."""
+    """Sources read from ``paths``, labelled by ``labels`` (path -> name) or their group.
+
+    A label's path matches a source however either is spelled (same file); a label whose
+    path is none of the sources raises ValueError before any file is read.
+    """
     from amendtool.inputs import read_resolution
 
+    matched: dict[int, str] = {}
+    for labelled, name in labels.items():
+        hits = [i for i, path in enumerate(paths) if _same_file(labelled, path)]
+        if not hits:
+            raise ValueError(f"{name}={labelled}: {labelled} is not one of the SOURCE files")
+        for index in hits:
+            matched[index] = name
     taken: set[str] = set(labels.values())
     sources = []
-    for path in paths:
+    for index, path in enumerate(paths):
         resolution = read_resolution(path)
-        label = labels.get(path) or source_label(resolution, path, taken)
+        label = matched.get(index) or source_label(resolution, path, taken)
         sources.append(Source(label, resolution, path))
     return sources

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from amendtool.diffing.align import CONFIDENT_THRESHOLD, Pairing, align
+from amendtool.diffing.order import order_warnings
 from amendtool.diffing.tokens import CompareOptions, count_words, keys
 from amendtool.diffing.words import Span, word_diff
 from amendtool.model import Clause, ClauseKind, Meta, Resolution, clause_body
@@ -277,7 +278,7 @@ def reader_warnings(old: Resolution, new: Resolution) -> list[str]:
             f"the drafts are in different languages (old: {old.meta.language}, new: "
             f"{new.meta.language}): this compares a text with a translation, not two versions"
         )
-    return warnings
+    return warnings + order_warnings(old.meta, new.meta)
 
 
 def build_report(

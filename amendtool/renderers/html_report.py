@@ -175,7 +175,7 @@ def _toc(report: ChangeReport) -> Any:
     return E.nav(*blocks, {"class": "toc", "aria-label": "Contents"})
 
 
-def _controls(report: ChangeReport) -> Any:
+def _controls(report: ChangeReport, show_all: bool) -> Any:
     counts = dict(report.statistics.by_relation)
     boxes = []
     for relation in Relation:
@@ -183,7 +183,7 @@ def _controls(report: ChangeReport) -> Any:
             continue
         box = E.input(type="checkbox", id=f"show-{relation.value}")
         box.set("data-relation", relation.value)
-        if relation in SHOWN_BY_DEFAULT:
+        if relation in SHOWN_BY_DEFAULT or show_all:
             box.set("checked", "checked")
         boxes.append(E.label(box, f" {relation.value} ({counts[relation]})"))
     return E.nav(
@@ -200,8 +200,8 @@ def _controls(report: ChangeReport) -> Any:
     )
 
 
-def render_html(report: ChangeReport) -> str:
-    """The whole report as one HTML document."""
+def render_html(report: ChangeReport, show_all: bool = False) -> str:
+    """The whole report as one HTML document (``show_all``: unchanged clauses shown too)."""
     old, new = report.old_meta, report.new_meta
     title = f"Changes: {old.title or 'old draft'} → {new.title or 'new draft'}"
     legend = E.p(
@@ -224,7 +224,7 @@ def render_html(report: ChangeReport) -> str:
             *_summary(report),
             legend,
         ),
-        _controls(report),
+        _controls(report, show_all),
         E.main(
             _toc(report),
             E.h2("Changes"),

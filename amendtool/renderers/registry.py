@@ -2,13 +2,15 @@
 
 A *product* is what is rendered: ``diff`` (a ChangeReport), ``amendments`` (a ChangeReport
 written as an EP amendment list), ``provenance`` (a ProvenanceReport), ``history`` (a
-History) or ``document`` (a Resolution). Every command and the web page reach their output
-through :func:`render`, so the same inputs give the same bytes everywhere.
+History), ``document`` (a Resolution) or ``validation`` (a Verdict). Every command and the
+web page reach their output through :func:`render`, so the same inputs give the same bytes
+everywhere.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +20,8 @@ from typing import Any
 class RenderOptions:
     """What a renderer may need beyond its subject."""
 
-    show_all: bool = False  # also show unchanged clauses (text, Markdown)
+    show_all: bool = False  # also show unchanged clauses (text, Markdown, HTML)
+    words: bool = False  # history: show the changed words of every step (text, Markdown)
     color: bool = False  # ANSI colours (text)
     markup_date: str = ""  # ISO date written into AKN metadata; "" = today / SOURCE_DATE_EPOCH
 
@@ -45,7 +48,7 @@ RENDERERS: dict[str, dict[str, Callable[[Any, RenderOptions], str | bytes]]] = {
     "diff": {
         "text": _call(_R + "terminal:render_text", "show_all", "color"),
         "json": _call(_R + "json_report:render_json"),
-        "html": _call(_R + "html_report:render_html"),
+        "html": _call(_R + "html_report:render_html", "show_all"),
         "markdown": _call(_R + "markdown_report:render_markdown", "show_all"),
         "akn": _call(_R + "akn_report:render_akn_amendments", "markup_date"),
     },
@@ -61,15 +64,19 @@ RENDERERS: dict[str, dict[str, Callable[[Any, RenderOptions], str | bytes]]] = {
         "markdown": _call(_R + "provenance_report:render_provenance_markdown"),
     },
     "history": {
-        "text": _call(_R + "history_report:render_history_text"),
+        "text": _call(_R + "history_report:render_history_text", "words"),
         "json": _call(_R + "history_report:render_history_json"),
         "html": _call(_R + "history_report:render_history_html"),
-        "markdown": _call(_R + "history_report:render_history_markdown"),
+        "markdown": _call(_R + "history_report:render_history_markdown", "words"),
     },
     "document": {
         "akn": _call("amendtool.akn.writer:write_akn", "markup_date"),
         "json": _call("amendtool.document_json:render_document_json"),
         "text": _call("amendtool.textparse.emit:emit_text"),
+    },
+    "validation": {
+        "text": _call(_R + "validation_report:render_verdict_text"),
+        "json": _call(_R + "validation_report:render_verdict_json"),
     },
 }
 
@@ -92,6 +99,33 @@ def formats(product: str) -> list[str]:
     return list(RENDERERS[product])
 
 
+def choose_format(product: str, requested: str | None, output: str | None) -> str:
+    """The output format: ``requested``, else the one the output file's extension implies
+    (``report.html`` -> ``html``), else the product's default.
+
+    Raises ValueError when the extension implies a format this product has not
+    (``amendments -o list.txt``): writing another format under that name would mislead.
+    """
+    return pick_format(formats(product), requested, output)
+
+
+def pick_format(available: list[str], requested: str | None, output: str | None) -> str:
+    """:func:`choose_format` among ``available`` formats (the default first)."""
+    if requested:
+        return requested
+    if output and output != "-":
+        extension = os.path.splitext(output)[1].lower()
+        implied = EXTENSION_FORMATS.get(extension)
+        if implied is not None:
+            if implied not in available:
+                raise ValueError(
+                    f"{output}: a {extension} file would hold {implied}, which is not a "
+                    f"format here (choose --format from {', '.join(available)})"
+                )
+            return implied
+    return available[0]
+
+
 def product_of(subject: Any) -> str:
     """The product a subject is by its type (a ChangeReport is a ``diff``)."""
     name = type(subject).__name__
@@ -100,6 +134,7 @@ def product_of(subject: Any) -> str:
         "ProvenanceReport": "provenance",
         "History": "history",
         "Resolution": "document",
+        "Verdict": "validation",
     }.get(name, "")
 
 

@@ -18,7 +18,8 @@ def test_convert_seed_to_valid_akn(tmp_path) -> None:
     assert out.read_bytes().startswith(b"<?xml")
     checked = run_cli("validate", str(out))
     assert checked.returncode == 0, checked.stdout
-    assert "valid" in checked.stderr
+    assert checked.stdout == f"{out}: valid\n"  # the verdict on stdout
+    assert checked.stderr == ""
 
 
 def test_convert_report_dropped_lists_the_cruft() -> None:
@@ -53,8 +54,9 @@ def test_validate_reports_each_problem_with_its_line(tmp_path) -> None:
     bad.write_text(xml, encoding="utf-8")
     result = run_cli("validate", str(bad))
     assert result.returncode == 1
-    lines = result.stdout.splitlines()
+    *lines, verdict = result.stdout.splitlines()
     assert lines and all(re.match(rf"{re.escape(str(bad))}:\d+: \[", line) for line in lines)
+    assert verdict == f"{bad}: invalid ({len(lines)} problems)"
     assert any("paragraph-eid" in line for line in lines)
 
 

@@ -13,6 +13,7 @@ import pytest
 import amendtool
 from amendtool.errors import InputError
 from amendtool.renderers.registry import RENDERERS, formats
+from amendtool.renderers.validation_report import Verdict
 
 ROOT = Path(__file__).resolve().parents[2]
 V1, V2 = ROOT / "samples/kazakhstan.v1.txt", ROOT / "samples/kazakhstan.v2.txt"
@@ -66,6 +67,7 @@ def test_every_registered_renderer_renders_the_sample(product: str, output_forma
         "provenance": amendtool.provenance(new, [old]),
         "history": amendtool.history([old, new]),
         "document": new,
+        "validation": Verdict("Kazakhstan.xml", tuple(amendtool.validate(amendtool.to_akn(new)))),
     }[product]
     rendered = amendtool.render(subject, output_format, product=product)
     text = rendered.decode("utf-8") if isinstance(rendered, bytes) else rendered
