@@ -114,6 +114,7 @@ def validate(
 @click.pass_context
 def diff(
     ctx: click.Context,
+    /,
     old: str,
     new: str,
     output_format: str,
