@@ -141,6 +141,7 @@ def diff(
 @click.pass_context
 def amendments(
     ctx: click.Context,
+    /,
     old: str,
     new: str,
     output_format: str,
