@@ -7,15 +7,16 @@ script (by hash) and forbids every load from elsewhere.
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from typing import Any
 
 from amendtool import __version__
-from amendtool.diffing.report import SECTION_NAMES, Change, ChangeReport, Relation
+from amendtool.diffing.report import SECTION_NAMES, Change, ChangeReport, ClauseRef, Relation
 from amendtool.diffing.words import Span
-from amendtool.lang import kind_title
+from amendtool.lang import kind_name, kind_title
 from amendtool.model import ClauseKind, Meta
-from amendtool.renderers.describe import headline, refs_label
+from amendtool.renderers.describe import display_runs, headline, refs_label, side_runs
 from amendtool.renderers.html_page import DEL, INS, WARNINGS_CSS, E, page, warnings_banner
 
 SHOWN_BY_DEFAULT = {r for r in Relation if r is not Relation.UNCHANGED}
@@ -23,6 +24,19 @@ SHOWN_BY_DEFAULT = {r for r in Relation if r is not Relation.UNCHANGED}
 
 def read_asset(name: str) -> str:
     return resources.files("amendtool.renderers").joinpath(f"assets/{name}").read_text("utf-8")
+
+
+def file_name(source: str) -> str:
+    """The file's name without its directories: a report is e-mailed, local paths stay home."""
+    return os.path.basename(source.replace("\\", "/")) if source else ""
+
+
+def draft_name(meta: Meta) -> str:
+    """``RC-B7-0135/2012``; without a number, ``Greens/EFA motion for a resolution``."""
+    if meta.numbers:
+        return ", ".join(meta.numbers)
+    groups = ", ".join(g.printed for g in meta.groups)
+    return f"{groups} {kind_name(meta.kind)}" if groups else kind_title(meta.kind)
 
 
 def _draft_rows(old: Meta, new: Meta, old_source: str, new_source: str) -> list[Any]:
@@ -41,7 +55,7 @@ def _draft_rows(old: Meta, new: Meta, old_source: str, new_source: str) -> list[
             (", ".join(g.printed for g in old.groups), ", ".join(g.printed for g in new.groups)),
         ),
         ("Authors", (", ".join(old.authors), ", ".join(new.authors))),
-        ("File", (old_source, new_source)),
+        ("File", (file_name(old_source), file_name(new_source))),
     ]
     return [E.tr(E.th(label), *cells(values)) for label, values in rows if any(values)]
 
@@ -69,35 +83,57 @@ def _summary(report: ChangeReport) -> list[Any]:
     )
     return [
         E.p(line, {"class": "summary-line"}),
-        E.table(E.thead(head), E.tbody(*body), {"class": "summary"}),
+        E.div(
+            E.table(E.thead(head), E.tbody(*body), {"class": "summary"}), {"class": "summary-wrap"}
+        ),
     ]
 
 
-def _spans(spans: tuple[Span, ...], side: str) -> list[Any]:
-    """Inline content for one side (``old``, ``new``) or both (``inline``)."""
+def _inline(spans: tuple[Span, ...]) -> list[Any]:
+    """Both drafts in one run of text: each side keeps its spacing, so a space is added
+    where two words would touch (``Kazakhstan <del>with regard</del>``)."""
     parts: list[Any] = []
-    for span in spans:
-        if span.op == "equal":
-            parts.append(span.new if side != "old" else span.old)
-        elif span.op == "delete" and side in ("old", "inline"):
-            parts += _marked(DEL, span.old)
-        elif span.op == "insert" and side in ("new", "inline"):
-            parts += _marked(INS, span.new)
+    for op, text in display_runs(spans):
+        if op == "equal":
+            parts.append(text)
+        else:
+            parts += _marked(DEL if op == "delete" else INS, text)
     return parts
 
 
+def _clauses(refs: tuple[ClauseRef, ...], spans: tuple[Span, ...], side: str) -> list[Any]:
+    """One side of a change, each clause a paragraph headed by its own number."""
+    runs = side_runs(spans, side, [ref.text for ref in refs])
+    paragraphs = []
+    for ref, clause_runs in zip(refs, runs, strict=True):
+        number = "–" if ref.section is ClauseKind.CITATION else f"{ref.number}."
+        parts: list[Any] = [E.span(number, {"class": "num", "title": ref.label}), " "]
+        for op, text in clause_runs:
+            parts += [text] if op == "equal" else _marked(DEL if op == "delete" else INS, text)
+        paragraphs.append(E.p(*parts))
+    return paragraphs
+
+
 def _marked(make: Any, text: str) -> list[Any]:
-    """The element around the words; the space after them stays outside."""
+    """The element around the words; the space after them stays outside. A change of
+    punctuation only (a comma) is marked as such, so that it can be seen."""
     core = text.rstrip()
-    return [make(core), text[len(core) :]] if core else [text]
+    if not core:
+        return [text]
+    element = make(core)
+    if not any(character.isalnum() for character in core):
+        element.set("class", "punct")
+        element.set("title", "punctuation " + ("inserted" if make is INS else "deleted"))
+    return [element, text[len(core) :]]
 
 
-def _old_neighbour(report: ChangeReport, index: int) -> tuple[str, int] | None:
-    """For a moved clause: the old clause it followed, and the change showing that clause."""
-    moved = report.changes[index].old[0]
+def _neighbour(report: ChangeReport, index: int, side: str) -> tuple[str, int] | None:
+    """For a moved clause: the clause it follows in one draft (``old`` or ``new``), and
+    the change showing that clause."""
+    moved = getattr(report.changes[index], side)[0]
     best: tuple[int, str, int] | None = None
     for position, change in enumerate(report.changes):
-        for ref in change.old:
+        for ref in getattr(change, side):
             if (
                 ref.section is moved.section
                 and ref.position < moved.position
@@ -107,15 +143,40 @@ def _old_neighbour(report: ChangeReport, index: int) -> tuple[str, int] | None:
     return (best[1], best[2]) if best else None
 
 
-def _change(report: ChangeReport, index: int) -> Any:
+_MOVED_WORDS = {
+    "old": ("In the old draft it followed ", "In the old draft it came first in its section"),
+    "new": ("in the new draft it follows ", "in the new draft it comes first in its section"),
+}
+
+
+def _where_moved(report: ChangeReport, index: int) -> list[Any]:
+    """``In the old draft it followed Recital D; in the new draft it follows Recital H.``
+
+    Each clause named links to its card (the page script shows a card hidden by the filter).
+    """
+    parts: list[Any] = []
+    for side, end in (("old", "; "), ("new", ".")):
+        follows, first = _MOVED_WORDS[side]
+        neighbour = _neighbour(report, index, side)
+        if neighbour:
+            label, position = neighbour
+            parts += [follows, E.a(label, {"class": "follows", "href": f"#change-{position + 1}"})]
+        else:
+            parts.append(first)
+        parts.append(end)
+    return parts
+
+
+def _change(report: ChangeReport, index: int, show_all: bool = False) -> Any:
     change: Change = report.changes[index]
     relation = change.relation.value
     old_label = refs_label(change.old) if change.old else "(not in the old draft)"
     new_label = refs_label(change.new) if change.new else "(not in the new draft)"
+    shown = change.relation in SHOWN_BY_DEFAULT or show_all
     section = E.section(
         E.h3(E.span(relation, {"class": "badge"}), headline(change)),
         {
-            "class": f"change r-{relation}",
+            "class": f"change r-{relation}" + ("" if shown else " hidden"),
             "id": f"change-{index + 1}",
             "tabindex": "-1",
             "data-relation": relation,
@@ -129,8 +190,12 @@ def _change(report: ChangeReport, index: int) -> Any:
                 {"class": "weak"},
             )
         )
-    old_cell = E.td(*_spans(change.spans, "old")) if change.old else E.td(E.em("(new)"))
-    new_cell = E.td(*_spans(change.spans, "new")) if change.new else E.td(E.em("(deleted)"))
+    old_cell = (
+        E.td(*_clauses(change.old, change.spans, "old")) if change.old else E.td(E.em("(new)"))
+    )
+    new_cell = (
+        E.td(*_clauses(change.new, change.spans, "new")) if change.new else E.td(E.em("(deleted)"))
+    )
     section.append(
         E.table(
             E.thead(E.tr(E.th(f"Old: {old_label}"), E.th(f"New: {new_label}"))),
@@ -138,19 +203,9 @@ def _change(report: ChangeReport, index: int) -> Any:
             {"class": "sbs"},
         )
     )
-    section.append(E.div(E.p(*_spans(change.spans, "inline")), {"class": "inline"}))
+    section.append(E.div(E.p(*_inline(change.spans)), {"class": "inline"}))
     if change.relation is Relation.MOVED:
-        neighbour = _old_neighbour(report, index)
-        where = (
-            [
-                "In the old draft it followed ",
-                E.a(neighbour[0], href=f"#change-{neighbour[1] + 1}"),
-                ".",
-            ]
-            if neighbour
-            else ["In the old draft it came first in its section."]
-        )
-        section.append(E.p(*where, {"class": "related"}))
+        section.append(E.p(*_where_moved(report, index), {"class": "related"}))
     elif change.relation in (Relation.SPLIT, Relation.MERGED):
         section.append(
             E.p(f"{old_label} (old) corresponds to {new_label} (new).", {"class": "related"})
@@ -162,12 +217,13 @@ def _toc(report: ChangeReport) -> Any:
     groups: dict[ClauseKind, list[Any]] = {kind: [] for kind in ClauseKind}
     for index, change in enumerate(report.changes):
         section = (change.new or change.old)[0].section
-        groups[section].append(
-            E.li(
-                E.a(headline(change), href=f"#change-{index + 1}"),
-                {"data-relation": change.relation.value},
-            )
+        item = E.li(
+            E.a(headline(change), href=f"#change-{index + 1}"),
+            {"data-relation": change.relation.value},
         )
+        if change.relation not in SHOWN_BY_DEFAULT:
+            item.set("class", "hidden")
+        groups[section].append(item)
     blocks: list[Any] = [E.h2("Contents")]
     for kind, items in groups.items():
         if items:
@@ -200,10 +256,16 @@ def _controls(report: ChangeReport, show_all: bool) -> Any:
     )
 
 
-def render_html(report: ChangeReport, show_all: bool = False) -> str:
-    """The whole report as one HTML document (``show_all``: unchanged clauses shown too)."""
+def render_html(report: ChangeReport, show_all: bool = False, markup_date: str = "") -> str:
+    """The whole report as one HTML document.
+
+    ``show_all``: unchanged clauses are shown (and printed) too; ``markup_date``: the date
+    of generation in the footer (ISO; the registry passes today or SOURCE_DATE_EPOCH's).
+    """
     old, new = report.old_meta, report.new_meta
-    title = f"Changes: {old.title or 'old draft'} → {new.title or 'new draft'}"
+    title = f"{draft_name(old)} → {draft_name(new)}"
+    kinds = f"{kind_title(old.kind)} → {kind_title(new.kind)}"
+    subject = new.title or old.title
     legend = E.p(
         "Legend: ",
         DEL("deleted words"),
@@ -216,6 +278,7 @@ def render_html(report: ChangeReport, show_all: bool = False) -> str:
         *warnings_banner(report.warnings),
         E.header(
             E.h1(title),
+            E.p(kinds + (f": {subject}" if subject else ""), {"class": "kinds"}),
             E.table(
                 E.thead(E.tr(E.th(""), E.th("Old draft"), E.th("New draft"))),
                 E.tbody(*_draft_rows(old, new, report.old_source, report.new_source)),
@@ -228,9 +291,16 @@ def render_html(report: ChangeReport, show_all: bool = False) -> str:
         E.main(
             _toc(report),
             E.h2("Changes"),
-            *(_change(report, i) for i in range(len(report.changes))),
+            *(_change(report, i, show_all) for i in range(len(report.changes))),
         ),
-        E.footer(E.p(f"Made by amendtool {__version__}. No outside resources are loaded.")),
+        E.footer(
+            E.p(
+                f"Made by amendtool {__version__}"
+                + (f" on {markup_date}" if markup_date else "")
+                + ". No outside resources are loaded.",
+                {"class": "made"},
+            )
+        ),
     ]
     css = read_asset("report.css") + WARNINGS_CSS
-    return page(title, css, body, new.language, script=read_asset("report.js"))
+    return page(f"Changes: {title}", css, body, new.language, script=read_asset("report.js"))

@@ -48,7 +48,7 @@ RENDERERS: dict[str, dict[str, Callable[[Any, RenderOptions], str | bytes]]] = {
     "diff": {
         "text": _call(_R + "terminal:render_text", "show_all", "color"),
         "json": _call(_R + "json_report:render_json"),
-        "html": _call(_R + "html_report:render_html", "show_all"),
+        "html": _call(_R + "html_report:render_html", "show_all", "markup_date"),
         "markdown": _call(_R + "markdown_report:render_markdown", "show_all"),
         "akn": _call(_R + "akn_report:render_akn_amendments", "markup_date"),
     },

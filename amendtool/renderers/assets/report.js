@@ -33,6 +33,7 @@
       wanted[box.getAttribute("data-relation")] = box.checked;
     });
     changes.forEach(function (change) {
+      change.classList.remove("revealed");
       change.classList.toggle("hidden", !wanted[change.getAttribute("data-relation")]);
     });
     document.querySelectorAll(".toc li[data-relation]").forEach(function (item) {
@@ -49,10 +50,29 @@
   document.querySelectorAll("input[data-relation]").forEach(function (box) {
     box.addEventListener("change", applyFilter);
   });
+  // a link to a change hidden by the filter (a moved clause's neighbour) shows that change
+  document.querySelectorAll("a[href^='#change-']").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      var target = document.getElementById(link.getAttribute("href").slice(1));
+      if (!target) { return; }
+      event.preventDefault();
+      target.classList.remove("hidden");
+      target.classList.add("revealed");
+      current = changes.indexOf(target);
+      target.focus();
+      target.scrollIntoView({ block: "start" });
+      history.replaceState(null, "", link.getAttribute("href"));
+    });
+  });
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) { return; }
-    var tag = (event.target.tagName || "").toLowerCase();
-    if (tag === "input" || tag === "textarea") { return; }
+    // typing in a text field is not navigation; a ticked checkbox or a button is no reason
+    // to stop n / p working
+    var target = event.target;
+    var tag = (target.tagName || "").toLowerCase();
+    var typing = tag === "textarea" || target.isContentEditable ||
+      (tag === "input" && !/^(checkbox|radio|button|submit|reset)$/.test(target.type));
+    if (typing) { return; }
     if (event.key === "n") { go(1); } else if (event.key === "p") { go(-1); }
   });
   setView("side-by-side");
