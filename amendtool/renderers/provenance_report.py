@@ -56,6 +56,7 @@ def render_provenance_text(report: ProvenanceReport) -> str:
     lines = [
         f"Provenance of {describe_draft(report.joint_meta, report.joint_path)}",
         f"Sources: {labels}",
+        *(f"WARNING: {warning}" for warning in report.warnings),
         "",
     ]
     lines += [_clause_line(clause) for clause in report.clauses]
@@ -79,6 +80,7 @@ def provenance_to_dict(report: ProvenanceReport) -> dict[str, Any]:
         "format": "amendtool-provenance",
         "version": FORMAT_VERSION,
         "joint": {"source": report.joint_path, "meta": asdict(report.joint_meta)},
+        "warnings": list(report.warnings),
         "clauses": [
             {
                 **ref_to_dict(clause.ref),
@@ -228,6 +230,7 @@ def render_provenance_html(report: ProvenanceReport) -> str:
     title = f"Provenance: {describe_draft(report.joint_meta, report.joint_path)}"
     body = [
         E.h1(title),
+        *(E.p(E.strong("Warning: "), w, {"class": "warning"}) for w in report.warnings),
         E.p(
             "Each cell: the share of the joint clause's words found in that source's "
             "clause(s), darker for more; open it for the word-level diff (source -> joint)."

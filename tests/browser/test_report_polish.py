@@ -8,7 +8,7 @@ import pytest
 
 import amendtool
 from amendtool.renderers.json_report import report_to_dict
-from tests.browser.test_html_report import CHROMIUM, Watched, browser  # noqa: F401 (fixture)
+from tests.browser.test_html_report import CHROMIUM, CHROMIUM_ARGS, Watched
 from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.skipif(
@@ -18,6 +18,16 @@ pytestmark = pytest.mark.skipif(
 )
 V1, V2 = SAMPLES / "kazakhstan.v1.txt", SAMPLES / "kazakhstan.v2.txt"
 EPOCH = "1331769600"  # 2012-03-15
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
 
 
 def _write(tmp_path, report, name="report.html", **options) -> tuple:
@@ -186,3 +196,20 @@ def test_n_and_p_work_after_a_filter_checkbox_was_clicked(browser, pair) -> None
     assert page.evaluate("document.activeElement.id") == first
     shown = [i for i, c in enumerate(data["changes"], 1) if c["relation"] != "unchanged"]
     assert first == f"change-{shown[0]}"
+
+
+def test_history_steps_open_to_show_the_words(browser, tmp_path) -> None:
+    chain = amendtool.history([V1, V2, SAMPLES / "kazakhstan-adopted.txt"])
+    path = tmp_path / "history.html"
+    path.write_text(str(amendtool.render(chain, "html")), encoding="utf-8")
+    watched = Watched(browser, path)
+    page = watched.page
+    row = page.locator("table.timeline tbody tr", has_text="Paragraph 6").last
+    step = row.locator("td.step details").last
+    assert step.locator("summary").inner_text() == "modified"
+    words = step.locator(".words")
+    assert not words.is_visible()
+    step.locator("summary").click()
+    assert words.is_visible()
+    assert "fair and transparent trials" in words.locator("ins").inner_text()
+    assert watched.errors == [] and set(watched.requests) == {watched.url}

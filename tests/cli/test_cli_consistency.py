@@ -190,6 +190,9 @@ def test_warning_when_a_joint_motion_is_a_provenance_source() -> None:
     result = run_cli("provenance", ADOPTED, V2, V1)
     assert result.returncode == 0
     assert f"warning: source {V2} is itself a joint motion" in result.stderr
+    assert f"WARNING: source {V2} is itself a joint motion" in result.stdout  # in the report
+    data = json.loads(run_cli("provenance", "--format", "json", ADOPTED, V2, V1).stdout)
+    assert any("is itself a joint motion" in warning for warning in data["warnings"])
     assert "is itself a joint motion" not in run_cli("provenance", V2, V1).stderr
 
 
