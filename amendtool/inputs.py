@@ -60,9 +60,10 @@ def detect_format(data: bytes) -> str:
     """``pdf``, ``docx``, ``akn``, ``html`` or ``text``, by content, strictest test first.
 
     A PDF starts with ``%PDF-``; a ZIP with ``word/document.xml`` is DOCX; a document
-    whose root element (after the XML prolog) is ``akomaNtoso`` is AKN, even with an AKN ``<body>`` inside; an
-    HTML page (doctype, ``<html>`` root, or ``<body>`` near the start) is HTML; other
-    XML with a declaration goes to the AKN reader to be refused by name; all else is text.
+    whose root element (after the XML prolog) is ``akomaNtoso`` is AKN, even with an AKN
+    ``<body>`` inside; an HTML page (doctype, ``<html>`` root, or ``<body>`` near the
+    start) is HTML; other XML with a declaration goes to the AKN reader to be refused by
+    name; all else is text.
     """
     from amendtool.extract.docx_text import looks_like_docx
     from amendtool.extract.html_text import looks_like_html
