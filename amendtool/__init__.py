@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from amendtool.akn.schema import Problem
     from amendtool.diffing.history import History
     from amendtool.diffing.provenance import ProvenanceReport
-    from amendtool.model import Resolution
+    from amendtool.model import ClauseKind, Resolution
 
 __all__ = [
     "__version__",
@@ -139,10 +139,18 @@ def validate(
     return validate_tree(tree, profile=profile)
 
 
-def provenance(joint: Draft, sources: Sequence[Draft] | Mapping[str, Draft]) -> ProvenanceReport:
+def provenance(
+    joint: Draft,
+    sources: Sequence[Draft] | Mapping[str, Draft],
+    *,
+    ignore_case: bool = False,
+    ignore_punctuation: bool = False,
+    section: ClauseKind | str | None = None,
+) -> ProvenanceReport:
     """Trace each clause of the joint text to the source motions it was built from.
 
     ``sources`` is a list (labelled by tabling group) or a mapping from label to draft.
+    The comparison options are those of :func:`compare`.
 
     >>> report = amendtool.provenance(
     ...     "samples/kazakhstan.v2.txt", {"Greens/EFA": "samples/kazakhstan.v1.txt"}
@@ -152,7 +160,9 @@ def provenance(joint: Draft, sources: Sequence[Draft] | Mapping[str, Draft]) -> 
     """
     from amendtool.diffing import load_draft
     from amendtool.diffing.provenance import Source, source_label, trace
+    from amendtool.selection import comparison_settings
 
+    options, kind = comparison_settings(ignore_case, ignore_punctuation, section)
     joint_resolution, joint_path = load_draft(joint)
     items = list(sources.items()) if isinstance(sources, Mapping) else [("", s) for s in sources]
     taken: set[str] = {label for label, _ in items if label}
@@ -160,11 +170,19 @@ def provenance(joint: Draft, sources: Sequence[Draft] | Mapping[str, Draft]) -> 
     for label, draft in items:
         resolution, path = load_draft(draft)
         chosen.append(Source(label or source_label(resolution, path, taken), resolution, path))
-    return trace(joint_resolution, chosen, joint_path)
+    return trace(joint_resolution, chosen, joint_path, options, kind)
 
 
-def history(versions: Sequence[Draft]) -> History:
+def history(
+    versions: Sequence[Draft],
+    *,
+    ignore_case: bool = False,
+    ignore_punctuation: bool = False,
+    section: ClauseKind | str | None = None,
+) -> History:
     """Follow every clause through a chain of versions (motion -> joint -> adopted).
+
+    The comparison options are those of :func:`compare`.
 
     >>> chain = amendtool.history(["samples/kazakhstan.v1.txt", "samples/kazakhstan.v2.txt"])
     >>> len(chain.reports)
@@ -172,8 +190,10 @@ def history(versions: Sequence[Draft]) -> History:
     """
     from amendtool.diffing import load_draft
     from amendtool.diffing.history import follow
+    from amendtool.selection import comparison_settings
 
     if len(versions) < 2:
         raise ValueError("history needs at least two versions")
+    options, kind = comparison_settings(ignore_case, ignore_punctuation, section)
     loaded = [load_draft(draft) for draft in versions]
-    return follow([r for r, _ in loaded], [p for _, p in loaded])
+    return follow([r for r, _ in loaded], [p for _, p in loaded], options, kind)

@@ -213,14 +213,11 @@ def history(
     **comparison: Any,
 ) -> None:
     """Follow every clause through a chain of versions (motion -> joint -> adopted)."""
-    from amendtool.diffing.history import follow
-    from amendtool.inputs import read_resolution
-    from amendtool.selection import comparison_settings
+    from amendtool import history as follow
 
     if len(versions) < 2:
         raise click.UsageError("history needs at least two versions")
-    options, section = comparison_settings(**comparison)
-    chain = follow([read_resolution(p) for p in versions], list(versions), options, section)
+    chain = follow(list(versions), **comparison)
     for warning in dict.fromkeys(w for report in chain.reports for w in report.warnings):
         warn(warning)
     _write(chain, output_format, output, words=words)
