@@ -11,7 +11,7 @@ from amendtool.diffing.report import ChangeReport, ClauseRef
 from amendtool.lang import kind_title
 from amendtool.model import ClauseKind
 from amendtool.renderers.describe import side_runs
-from amendtool.renderers.html_page import WARNINGS_CSS, E, page, warnings_banner
+from amendtool.renderers.html_page import WARNINGS_CSS, E, file_name, page, warnings_banner
 from amendtool.renderers.markdown_report import emphasised, escape, markdown_warnings
 from amendtool.renderers.terminal import describe_draft
 
@@ -91,9 +91,9 @@ def render_amendments_html(report: ChangeReport) -> str:
         *warnings_banner(report.warnings),
         E.h1(_count(items)),
         E.p(
-            f"To: {describe_draft(report.old_meta, report.old_source)}",
+            f"To: {describe_draft(report.old_meta, file_name(report.old_source))}",
             E.br(),
-            f"Giving: {describe_draft(report.new_meta, report.new_source)}",
+            f"Giving: {describe_draft(report.new_meta, file_name(report.new_source))}",
         ),
         *sections,
     ]

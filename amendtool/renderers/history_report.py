@@ -11,7 +11,7 @@ from amendtool.diffing.report import Change, ClauseRef, Relation
 from amendtool.diffing.words import Span
 from amendtool.renderers.clause_refs import ref_to_dict
 from amendtool.renderers.describe import display_runs
-from amendtool.renderers.html_page import DEL, INS, E, page
+from amendtool.renderers.html_page import DEL, INS, E, file_name, page
 from amendtool.renderers.markdown_report import emphasised, escape
 from amendtool.renderers.terminal import describe_draft, plain_style
 
@@ -161,9 +161,10 @@ def render_history_markdown(history: History, words: bool = False) -> str:
 
 def render_history_html(history: History) -> str:
     """A timeline table: versions as columns, each change coloured by its relation."""
-    head = [E.th(f"v1: {describe_draft(history.metas[0], history.paths[0])}")]
+    names = [file_name(path) for path in history.paths]
+    head = [E.th(f"v1: {describe_draft(history.metas[0], names[0])}")]
     for i in range(1, len(history.metas)):
-        head += [E.th(""), E.th(f"v{i + 1}: {describe_draft(history.metas[i], history.paths[i])}")]
+        head += [E.th(""), E.th(f"v{i + 1}: {describe_draft(history.metas[i], names[i])}")]
     rows = []
     for thread in history.threads:
         cells = [_cell(thread.clauses[0])]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 from collections.abc import Iterable
 from typing import Any
 
@@ -17,6 +18,12 @@ from amendtool.xmlbuild import Maker
 
 E = Maker(makeelement=html.html_parser.makeelement)
 DEL, INS = getattr(E, "del"), E.ins
+
+
+def file_name(source: str) -> str:
+    """A source's file name without directories: an HTML page is e-mailed, and local
+    paths stay on the machine that made it."""
+    return os.path.basename(source.replace("\\", "/")) if source else ""
 
 
 def csp_hash(text: str) -> str:

@@ -7,7 +7,6 @@ script (by hash) and forbids every load from elsewhere.
 
 from __future__ import annotations
 
-import os
 from importlib import resources
 from typing import Any
 
@@ -17,18 +16,21 @@ from amendtool.diffing.words import Span
 from amendtool.lang import kind_name, kind_title
 from amendtool.model import ClauseKind, Meta
 from amendtool.renderers.describe import display_runs, headline, refs_label, side_runs
-from amendtool.renderers.html_page import DEL, INS, WARNINGS_CSS, E, page, warnings_banner
+from amendtool.renderers.html_page import (
+    DEL,
+    INS,
+    WARNINGS_CSS,
+    E,
+    file_name,
+    page,
+    warnings_banner,
+)
 
 SHOWN_BY_DEFAULT = {r for r in Relation if r is not Relation.UNCHANGED}
 
 
 def read_asset(name: str) -> str:
     return resources.files("amendtool.renderers").joinpath(f"assets/{name}").read_text("utf-8")
-
-
-def file_name(source: str) -> str:
-    """The file's name without its directories: a report is e-mailed, local paths stay home."""
-    return os.path.basename(source.replace("\\", "/")) if source else ""
 
 
 def draft_name(meta: Meta) -> str:

@@ -10,7 +10,7 @@ from amendtool.diffing.provenance import Contribution, JointClause, ProvenanceRe
 from amendtool.diffing.report import Change
 from amendtool.renderers.clause_refs import ref_to_dict
 from amendtool.renderers.describe import join_words
-from amendtool.renderers.html_page import DEL, INS, E, page
+from amendtool.renderers.html_page import DEL, INS, E, file_name, page
 from amendtool.renderers.markdown_report import escape
 from amendtool.renderers.terminal import describe_draft
 
@@ -227,7 +227,7 @@ def _fates(report: ProvenanceReport) -> Any:
 
 def render_provenance_html(report: ProvenanceReport) -> str:
     """A matrix of joint clauses by source, shaded by share; each cell opens the diff."""
-    title = f"Provenance: {describe_draft(report.joint_meta, report.joint_path)}"
+    title = f"Provenance: {describe_draft(report.joint_meta, file_name(report.joint_path))}"
     body = [
         E.h1(title),
         *(E.p(E.strong("Warning: "), w, {"class": "warning"}) for w in report.warnings),

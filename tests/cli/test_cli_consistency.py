@@ -220,3 +220,18 @@ def test_samples_readme_describes_every_sample() -> None:
     described = set(re.findall(r"^\| `([^`]+)` \|", readme, flags=re.MULTILINE))
     present = {p.name for p in SAMPLES.iterdir() if p.name != "README.md"}
     assert described == present
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["diff", V1, V2],
+        ["amendments", V1, V2],
+        ["provenance", V2, V1],
+        ["history", V1, V2, ADOPTED],
+    ],
+)
+def test_html_pages_name_files_without_directories(args) -> None:
+    page = run_cli(*args, "--format", "html").stdout
+    assert "kazakhstan.v1.txt" in page or "kazakhstan.v2.txt" in page
+    assert "samples/" not in page and str(SAMPLES) not in page
