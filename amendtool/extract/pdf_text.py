@@ -166,25 +166,42 @@ def _gutter(rows: list[_Line], width: float) -> float | None:
 
     A gutter is a band, at least ``MIN_GUTTER_WIDTH`` wide, in the middle third of the
     page that few rows cross while at least two rows have text on each side of it.
+    Positions are tested a point apart; each row is measured once (its covered points,
+    where its text starts and ends), so a page costs its rows times its width.
     """
     if not rows:
         return None
     size = sorted(row.size for row in rows)[len(rows) // 2]
-    band: list[float] = []
-    best: list[float] = []
-    for step in range(int(width / 3), int(2 * width / 3)):
-        x = float(step)
-        left = right = crossing = 0
-        for row in rows:
-            if _crosses(row, x):
-                crossing += 1
+    first, last = int(width / 3), int(2 * width / 3)
+    span = max(last - first, 0)
+    crossing = [0] * span
+    left = [0] * span
+    right = [0] * span
+    for row in rows:
+        covered = bytearray(span)
+        for glyph in row.glyphs:  # x0 < x < x1 for the integer points x of the band
+            start, end = max(int(glyph.x0) + 1, first), min(-int(-glyph.x1) - 1, last - 1)
+            for x in range(start, end + 1):
+                covered[x - first] = 1
+        inked = [g for g in row.glyphs if not g.text.isspace()]
+        if not inked:
+            continue
+        ends_from = min(g.x1 for g in inked)  # text on the left of x when x >= this
+        starts_until = max(g.x0 for g in inked)  # text on the right of x when x <= this
+        for offset in range(span):
+            x = first + offset
+            if covered[offset]:
+                crossing[offset] += 1
                 continue
-            left += any(g.x1 <= x and not g.text.isspace() for g in row.glyphs)
-            right += any(g.x0 >= x and not g.text.isspace() for g in row.glyphs)
-        if min(left, right) >= MIN_GUTTER_ROWS and crossing <= MAX_CROSSING_SHARE * max(
-            left, right
-        ):
-            band.append(x)
+            left[offset] += ends_from <= x
+            right[offset] += starts_until >= x
+    band: list[int] = []
+    best: list[int] = []
+    for offset in range(span):
+        if min(left[offset], right[offset]) >= MIN_GUTTER_ROWS and crossing[
+            offset
+        ] <= MAX_CROSSING_SHARE * max(left[offset], right[offset]):
+            band.append(first + offset)
             continue
         if len(band) > len(best):
             best = band
