@@ -8,10 +8,19 @@ are skipped with a reason that `pytest -ra` prints.
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import amendtool
 from amendtool.errors import InputError
-from amendtool.extract.pdf_text import _gutter, _pages, _rejoin_compounds, _rows, looks_like_pdf
+from amendtool.extract.pdf_text import (
+    _gutter,
+    _pages,
+    _rejoin_compounds,
+    _rows,
+    looks_like_pdf,
+    pdf_to_text,
+)
 from amendtool.inputs import detect_format
 from tests.conftest import DATA, SAMPLES, run_cli
 from tests.pdf.printing import CHROMIUM, NO_CHROMIUM, print_pdf
@@ -140,3 +149,17 @@ def test_compound_broken_at_its_hyphen_keeps_it() -> None:
     assert [c.text for c in resolution.paragraphs][1] == (
         "Calls for an independent investigation of the events;"
     )
+
+
+_SCANNED = (DATA / "bad" / "scanned.pdf").read_bytes()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cut=st.integers(0, len(_SCANNED)), noise=st.binary(max_size=64))
+def test_damaged_pdfs_give_one_clean_error(cut: int, noise: bytes) -> None:
+    """A PDF cut short or with bytes spliced in: an InputError, never another exception."""
+    data = _SCANNED[:cut] + noise + _SCANNED[cut + len(noise) :]
+    if not looks_like_pdf(data):
+        return
+    with pytest.raises(InputError, match=r"PDF"):
+        pdf_to_text(data, "damaged.pdf")
