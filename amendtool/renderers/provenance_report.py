@@ -10,8 +10,16 @@ from amendtool.diffing.provenance import Contribution, JointClause, ProvenanceRe
 from amendtool.diffing.report import Change
 from amendtool.renderers.clause_refs import ref_to_dict
 from amendtool.renderers.describe import join_words
-from amendtool.renderers.html_page import DEL, INS, E, file_name, page
-from amendtool.renderers.markdown_report import escape
+from amendtool.renderers.html_page import (
+    DEL,
+    INS,
+    WARNINGS_CSS,
+    E,
+    file_name,
+    page,
+    warnings_banner,
+)
+from amendtool.renderers.markdown_report import escape, markdown_warnings
 from amendtool.renderers.terminal import describe_draft
 
 FORMAT_VERSION = 1
@@ -128,6 +136,7 @@ def render_provenance_markdown(report: ProvenanceReport) -> str:
     lines = [
         f"## Provenance: {escape(describe_draft(report.joint_meta, report.joint_path))}",
         "",
+        *markdown_warnings(report.warnings),
         "| Joint clause | " + " | ".join(escape(x) for x in labels) + " |",
         "|---|" + "---:|" * len(labels),
     ]
@@ -229,8 +238,8 @@ def render_provenance_html(report: ProvenanceReport) -> str:
     """A matrix of joint clauses by source, shaded by share; each cell opens the diff."""
     title = f"Provenance: {describe_draft(report.joint_meta, file_name(report.joint_path))}"
     body = [
+        *warnings_banner(report.warnings),
         E.h1(title),
-        *(E.p(E.strong("Warning: "), w, {"class": "warning"}) for w in report.warnings),
         E.p(
             "Each cell: the share of the joint clause's words found in that source's "
             "clause(s), darker for more; open it for the word-level diff (source -> joint)."
@@ -239,4 +248,4 @@ def render_provenance_html(report: ProvenanceReport) -> str:
         E.h2("What became of each source"),
         _fates(report),
     ]
-    return page(title, _CSS, body, report.joint_meta.language)
+    return page(title, _CSS + WARNINGS_CSS, body, report.joint_meta.language)

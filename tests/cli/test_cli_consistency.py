@@ -192,6 +192,10 @@ def test_warning_when_a_joint_motion_is_a_provenance_source() -> None:
     assert result.returncode == 0
     assert f"warning: source {V2} is itself a joint motion" in result.stderr
     assert f"WARNING: source {V2} is itself a joint motion" in result.stdout  # in the report
+    page = run_cli("provenance", "--format", "html", ADOPTED, V2, V1).stdout
+    assert re.search(r'<section class="warnings".*is itself a joint motion', page, re.S)
+    markdown = run_cli("provenance", "--format", "markdown", ADOPTED, V2, V1).stdout
+    assert "> - source " in markdown and "is itself a joint motion" in markdown
     data = json.loads(run_cli("provenance", "--format", "json", ADOPTED, V2, V1).stdout)
     assert any("is itself a joint motion" in warning for warning in data["warnings"])
     assert "is itself a joint motion" not in run_cli("provenance", V2, V1).stderr
