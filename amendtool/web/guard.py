@@ -4,6 +4,9 @@ DNS rebinding: a page on an attacker's domain whose name is re-pointed to 127.0.
 reach this server with that domain in its Host header; only the bound address (and, for
 loopback, ``localhost``) is accepted. Cross-site requests: a POST whose Origin is another
 site (or ``null``) is refused, so another page in the same browser cannot submit drafts.
+Without an Origin, the Referer is checked instead; a ``Sec-Fetch-Site`` other than
+``same-origin`` or ``none`` (a browser's word that another page sent it, even another port
+of this machine) is refused; a header sent twice is refused rather than one copy believed.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import json
 import socket
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+from urllib.parse import urlsplit
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -35,6 +39,10 @@ SECURITY_HEADERS = {
     "content-security-policy": STRICT_POLICY,
 }
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Sec-Fetch-Site values of a request this server's own page (or the user) started
+_OWN_FETCH_SITES = frozenset({"same-origin", "none"})
+# headers whose every copy is checked: a second copy must not outvote the first
+_CHECKED_HEADERS = ("host", "origin", "referer", "sec-fetch-site")
 
 
 def is_loopback(host: str) -> bool:
@@ -86,6 +94,30 @@ class HostPolicy:
         """True when an Origin header is this server's own page."""
         return origin.startswith("http://") and self.allows(origin[len("http://") :])
 
+    def allows_referer(self, referer: str) -> bool:
+        """True when a Referer header is a page of this server."""
+        try:
+            parts = urlsplit(referer)
+        except ValueError:  # a malformed URL, e.g. an unclosed "[" in its host
+            return False
+        return parts.scheme == "http" and self.allows(parts.netloc)
+
+
+def foreign_post(policy: HostPolicy, headers: dict[str, list[str]]) -> str | None:
+    """What shows that a POST comes from another site (for the message), or None."""
+    origins = headers.get("origin", [])
+    for origin in origins:
+        if not policy.allows_origin(origin):
+            return origin or "an empty Origin"
+    if not origins:
+        for referer in headers.get("referer", []):
+            if not policy.allows_referer(referer):
+                return referer.split("?", 1)[0] or "an empty Referer"
+    for site in headers.get("sec-fetch-site", []):
+        if site.strip().lower() not in _OWN_FETCH_SITES:
+            return site.strip().lower() or "an empty Sec-Fetch-Site"
+    return None
+
 
 async def send_json_error(send: Send, status: int, message: str) -> None:
     """A JSON error response ``{"error": message}``."""
@@ -106,7 +138,11 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        headers: dict[str, list[str]] = {}
+        for key, value in scope["headers"]:
+            name = key.decode("latin-1").lower()
+            if name in _CHECKED_HEADERS:
+                headers.setdefault(name, []).append(value.decode("latin-1"))
 
         async def secured(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -119,18 +155,18 @@ class Guard:
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
-        host = headers.get("host", "")
-        if not self.policy.allows(host):
+        hosts = headers.get("host", [])
+        host = ", ".join(hosts)
+        if len(hosts) != 1 or not self.policy.allows(host):
             await send_json_error(
                 secured, 400, f"Host header {host!r} does not name this server (refused)"
             )
             return
         if scope["method"] not in _SAFE_METHODS:
-            origin = headers.get("origin")
-            cross_site = headers.get("sec-fetch-site") == "cross-site"
-            if cross_site or (origin is not None and not self.policy.allows_origin(origin)):
+            evidence = foreign_post(self.policy, headers)
+            if evidence is not None:
                 await send_json_error(
-                    secured, 403, f"request from another site ({origin or 'cross-site'}) refused"
+                    secured, 403, f"request from another site ({evidence}) refused"
                 )
                 return
         await self.app(scope, receive, secured)

@@ -22,5 +22,8 @@ UPLOAD_TOTAL_SECONDS = 120.0
 HEADER_SECONDS = 5.0
 # Comparisons running at once (threads); further requests wait for a place.
 POOL_SIZE = 4
+# Request bodies held in memory at once, over all requests (bytes): the pool's requests at
+# their largest and one more being read. A request beyond this gets 503 at once.
+MAX_BUFFERED_BYTES = (POOL_SIZE + 1) * MAX_REQUEST_BYTES
 # Connections served at once; beyond this uvicorn answers 503 at once.
 MAX_CONNECTIONS = 256

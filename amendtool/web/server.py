@@ -31,25 +31,38 @@ def bind(host: str, port: int) -> socket.socket:
 def _header_deadline_protocol() -> type[Any]:
     """uvicorn's h11 protocol, closing connections whose request headers are too slow.
 
-    uvicorn times out idle keep-alive connections but not a client that connects and then
-    trickles its headers; this closes it HEADER_SECONDS after connecting unless a request
-    has begun.
+    uvicorn times out idle keep-alive connections but not a client that trickles its
+    headers: this closes a connection HEADER_SECONDS after it opened, or after its last
+    answer, unless a new request's headers have arrived by then.
     """
     from uvicorn.protocols.http.h11_impl import H11Protocol
 
     class HeaderDeadlineProtocol(H11Protocol):
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
+            self._header_deadline: asyncio.TimerHandle | None = None
+            self._arm_header_deadline()
+
+        def _arm_header_deadline(self) -> None:
+            if self._header_deadline is not None:
+                self._header_deadline.cancel()
             self._header_deadline = self.loop.call_later(
-                limits.HEADER_SECONDS, self._headers_too_slow
+                limits.HEADER_SECONDS, self._headers_too_slow, self.cycle
             )
 
-        def _headers_too_slow(self) -> None:
-            if self.cycle is None and not self.transport.is_closing():
+        def _headers_too_slow(self, previous: object) -> None:
+            # no request has begun since the deadline was set: the headers are too slow
+            if self.cycle is previous and not self.transport.is_closing():
                 self.transport.close()
 
+        def on_response_complete(self) -> None:
+            if not self.transport.is_closing():
+                self._arm_header_deadline()  # before a pipelined request may begin
+            super().on_response_complete()
+
         def connection_lost(self, exc: Exception | None) -> None:
-            self._header_deadline.cancel()
+            if self._header_deadline is not None:
+                self._header_deadline.cancel()
             super().connection_lost(exc)
 
     return HeaderDeadlineProtocol

@@ -8,6 +8,8 @@ Guarantees:
 3. A body that stays silent for UPLOAD_IDLE_SECONDS, or takes longer than
    UPLOAD_TOTAL_SECONDS in all, is refused with 408; a client that disconnects ends the
    request.
+4. The bytes held count against the server's :class:`~amendtool.web.budget.Budget` when
+   one is given: a body that would overfill it is refused with 503.
 """
 
 from __future__ import annotations
@@ -20,13 +22,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from amendtool.web import limits
+from amendtool.web.budget import Share
 from amendtool.web.problems import RequestProblem
 
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 
 # Fields whose value is an input document (pasted text) and so may be as large as a file.
 TEXT_FIELDS = frozenset({"old_text", "new_text"})
-_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f]")
+# control characters, and the bidirectional controls that make "txt.exe" read "exe.txt"
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -65,12 +69,16 @@ def _megabytes(size: int) -> int:
     return size // 2**20
 
 
-async def body_chunks(receive: Receive, headers: Mapping[str, str]) -> AsyncIterator[bytes]:
+async def body_chunks(
+    receive: Receive, headers: Mapping[str, str], share: Share | None = None
+) -> AsyncIterator[bytes]:
     """The request body chunk by chunk, refusing it once it is too large, silent or slow."""
     announced = headers.get("content-length", "")
     if announced.isdigit() and int(announced) > limits.MAX_REQUEST_BYTES:
         limit = _megabytes(limits.MAX_REQUEST_BYTES)
         raise RequestProblem(413, f"request too large (limit {limit} MB for all inputs together)")
+    if share is not None and announced.isdigit():
+        share.cover(int(announced))
     deadline = time.monotonic() + limits.UPLOAD_TOTAL_SECONDS
     total = 0
     while True:
@@ -88,6 +96,8 @@ async def body_chunks(receive: Receive, headers: Mapping[str, str]) -> AsyncIter
             raise RequestProblem(
                 413, f"request too large (limit {limit} MB for all inputs together)"
             )
+        if share is not None:
+            share.cover(total)
         if chunk:
             yield chunk
         if not message.get("more_body", False):
@@ -168,33 +178,35 @@ class _Collector:
             self.form.fields.setdefault(self.name, []).append(value)
 
 
-async def read_form(receive: Receive, headers: Mapping[str, str]) -> Form:
+async def read_form(
+    receive: Receive, headers: Mapping[str, str], share: Share | None = None
+) -> Form:
     """Read a multipart/form-data body under the limits of :mod:`amendtool.web.limits`."""
-    from python_multipart.exceptions import MultipartParseError
+    from python_multipart.exceptions import FormParserError
     from python_multipart.multipart import MultipartParser, parse_options_header
 
     content_type, params = parse_options_header(headers.get("content-type", ""))
     if content_type != b"multipart/form-data" or b"boundary" not in params:
         raise RequestProblem(400, "expected a multipart/form-data upload (fields old and new)")
     collector = _Collector("utf-8")
-    parser = MultipartParser(
-        params[b"boundary"],
-        {
-            "on_part_begin": collector.part_begin,
-            "on_part_data": collector.part_data,
-            "on_part_end": collector.part_end,
-            "on_header_field": collector.header_field,
-            "on_header_value": collector.header_value,
-            "on_header_end": collector.header_end,
-            "on_headers_finished": collector.headers_finished,
-            "on_end": collector.end,
-        },
-    )
-    try:
-        async for chunk in body_chunks(receive, headers):
+    try:  # FormParserError: any refusal of the parser's, e.g. a boundary over 256 bytes
+        parser = MultipartParser(
+            params[b"boundary"],
+            {
+                "on_part_begin": collector.part_begin,
+                "on_part_data": collector.part_data,
+                "on_part_end": collector.part_end,
+                "on_header_field": collector.header_field,
+                "on_header_value": collector.header_value,
+                "on_header_end": collector.header_end,
+                "on_headers_finished": collector.headers_finished,
+                "on_end": collector.end,
+            },
+        )
+        async for chunk in body_chunks(receive, headers, share):
             parser.write(chunk)
         parser.finalize()
-    except MultipartParseError as problem:
+    except FormParserError as problem:
         raise RequestProblem(400, f"malformed form ({problem})") from None
     if not collector.ended:
         raise RequestProblem(400, "upload incomplete (the form ended early)")
