@@ -18,7 +18,9 @@ the document whatever its tables look like:
    the text reader attaches them to their markers.
 
 The archive is checked before it is read: parts unpacking to more than the input limit (a
-zip bomb) are refused.
+zip bomb) are refused, and so is an archive of more than MAX_PARTS parts. Parts are inflated
+piece by piece, never past the size their header declares: a part whose header lies (a
+small size, gigabytes of data) costs no more than an honest one.
 """
 
 from __future__ import annotations
@@ -51,12 +53,24 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 _RUN_CHARACTERS = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}br": "\n", f"{W}cr": "\n"}
 _RUN_CHARACTERS[f"{W}noBreakHyphen"] = "-"
 _SKIPPED = {_MC_FALLBACK, f"{W}moveFrom"}  # duplicate text-box copy; text moved elsewhere
+# A Word document has tens of parts (hundreds with many images); an archive of hundreds of
+# thousands of empty parts costs zipfile seconds and hundreds of MB just to list.
+MAX_PARTS = 10_000
+_CENTRAL_ENTRY = b"PK\x01\x02"  # starts each entry of the archive's directory
+_PIECE_BYTES = 1 << 20  # inflated at a time
+
+
+def _too_many_parts(data: bytes) -> bool:
+    # an upper bound on the entries, counted before zipfile lists them all
+    return data.count(_CENTRAL_ENTRY) > MAX_PARTS
 
 
 def looks_like_docx(data: bytes) -> bool:
     """True for a ZIP archive holding ``word/document.xml``."""
     if not data.startswith(b"PK\x03\x04"):
         return False
+    if _too_many_parts(data):
+        return True  # docx_to_text says why it is refused
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return DOCUMENT_PART in archive.namelist()
@@ -64,7 +78,19 @@ def looks_like_docx(data: bytes) -> bool:
         return True  # a damaged archive: docx_to_text says so
 
 
+def _read_part(archive: zipfile.ZipFile, name: str) -> bytes:
+    # zipfile's read() inflates a whole part in one call before cutting it to its declared
+    # size: a part declaring 1 kB that inflates to gigabytes would be inflated whole
+    pieces = []
+    with archive.open(name) as part:
+        while piece := part.read(_PIECE_BYTES):
+            pieces.append(piece)
+    return b"".join(pieces)
+
+
 def _read_parts(data: bytes, source: str) -> dict[str, bytes]:
+    if _too_many_parts(data):
+        raise InputError(source, f"DOCX with more than {MAX_PARTS} parts is not accepted")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
@@ -74,7 +100,7 @@ def _read_parts(data: bytes, source: str) -> dict[str, bytes]:
             if DOCUMENT_PART not in names:
                 raise InputError(source, f"unreadable DOCX file (no {DOCUMENT_PART})")
             return {
-                name: archive.read(name)
+                name: _read_part(archive, name)
                 for name in (DOCUMENT_PART, NUMBERING_PART, STYLES_PART, FOOTNOTES_PART)
                 if name in names
             }
