@@ -273,3 +273,40 @@ def test_comparing_two_files_needs_no_script(browser, server, statistics) -> Non
     report.locator(".inline").first.wait_for(state="attached", timeout=30000)
     assert report.locator(".inline ins").count() == statistics["insertions"]
     context.close()
+
+
+HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
+
+
+def test_hostile_names_and_text_stay_text(browser, server) -> None:
+    """Markup in a file name, in document text and in an error shows as text; none runs."""
+    old = (SAMPLES / V1).read_text(encoding="utf-8")
+    new = (SAMPLES / V2).read_text(encoding="utf-8").replace("Calls on", f"Calls on {HOSTILE}", 1)
+    name = "<svg onload=window.pwned=3>.txt"  # browsers send a quote as %22
+    session = Session(browser, server)
+    page = session.page
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for field, text, filename in (("#old-file", old, name), ("#new-file", new, "b.txt")):
+        page.set_input_files(
+            field, files=[{"name": filename, "mimeType": "text/plain", "buffer": text.encode()}]
+        )
+    assert page.inner_text("label[for=old-file] .chosen") == name  # shown as text
+    session.submit("#compare", ".inline")
+    frame = page.frame(name="result")
+    assert HOSTILE in frame.inner_text("body")  # the inserted markup, shown as words
+    assert "&lt;svg onload=" in frame.content()  # the file name, escaped
+    assert frame.evaluate("window.pwned") is None and page.evaluate("window.pwned") is None
+    assert frame.locator("img, svg, [onerror], [onload]").count() == 0
+    assert frame.locator("script").count() <= 1  # the report's own, allowed by its hash
+    # the error page: a binary file under a hostile name
+    page.set_input_files(
+        "#old-file", files=[{"name": name, "mimeType": "text/plain", "buffer": b"\x00bin"}]
+    )
+    session.submit("#compare", "[role=alert]")
+    alert = session.report.locator("[role=alert]").inner_text()
+    assert alert == f"Could not compare: {name}: binary file (NUL byte at offset 0)"
+    frame = page.frame(name="result")
+    assert frame.evaluate("window.pwned") is None and page.evaluate("window.pwned") is None
+    assert dialogs == [] and session.stayed_local()
+    session.close()
