@@ -106,6 +106,7 @@ def prepare(host: str, port: int, *, pool_size: int = limits.POOL_SIZE) -> Prepa
     config = uvicorn.Config(
         create_app(bound_host, actual_port, pool_size=pool_size),
         http=_header_deadline_protocol(),
+        ws="none",  # the page uses no WebSocket: no upgrade, whatever is installed
         lifespan="off",
         log_level="warning",
         access_log=False,  # file names of confidential drafts stay out of logs

@@ -161,3 +161,21 @@ def test_an_unannounced_body_is_counted_as_it_arrives() -> None:
     assert budget.held <= 3000
     share.release()
     assert budget.held == 0
+
+
+def test_a_websocket_is_closed_before_the_application() -> None:
+    """With a WebSocket library installed, uvicorn would pass upgrades on: never to the app."""
+    sent: list[dict[str, Any]] = []
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        raise AssertionError("the application was reached")
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "websocket.connect"}
+
+    scope = {"type": "websocket", "headers": [(b"host", b"evil.example:8000")]}
+    asyncio.run(Guard(app, HostPolicy("127.0.0.1", 8000))(scope, receive, send))
+    assert sent == [{"type": "websocket.close", "code": 1008}]
