@@ -13,12 +13,14 @@ import time
 import tracemalloc
 import zipfile
 import zlib
+from collections.abc import Callable
 
 import pytest
 
 from amendtool import read
 from amendtool.errors import AmendtoolError
 from amendtool.extract.docx_text import MAX_PARTS
+from tests.conftest import SAMPLES
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _CONTENT_TYPES = (
@@ -95,3 +97,84 @@ def test_an_ordinary_docx_is_still_read() -> None:
     lines = ["The European Parliament,", "- having regard to its resolutions,", "1. Calls on all;"]
     resolution = read(_docx(_document(lines)), name="fine.docx")
     assert [clause.text for clause in resolution.paragraphs] == ["Calls on all;"]
+
+
+def _late_doctype(url: str) -> bytes:
+    return (
+        b'<?xml version="1.0"?>\n<!--'
+        + b"x" * 5000  # past the first 4 kB, where the DOCTYPE check looks
+        + f'-->\n<!DOCTYPE akomaNtoso SYSTEM "{url}akn.dtd">\n'.encode()
+        + b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+        b'<doc name="x"><mainBody><p>text</p></mainBody></doc></akomaNtoso>'
+    )
+
+
+def _external_html(url: str) -> bytes:
+    return (
+        f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "{url}x.dtd"><html><head>'
+        f'<link rel="stylesheet" href="{url}s.css"><script src="{url}a.js"></script>'
+        f'</head><body><img src="{url}i.png"><iframe src="{url}"></iframe>'
+        "<p>The European Parliament,</p><p>- having regard to X,</p><p>1. Calls on all;</p>"
+        "</body></html>"
+    ).encode()
+
+
+def _external_entity(url: str) -> bytes:
+    return (
+        f'<?xml version="1.0"?>\n<!DOCTYPE akomaNtoso [<!ENTITY e SYSTEM "{url}e.xml">]>'
+        "\n<akomaNtoso>&e;</akomaNtoso>"
+    ).encode()
+
+
+def _docx_with_dtd(url: str) -> bytes:
+    document = _document(["The European Parliament,", "1. Calls on all;"])
+    return _docx(
+        document.replace(b"?>", f'?><!DOCTYPE w:document SYSTEM "{url}w.dtd">'.encode(), 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "build"),
+    [
+        ("late-doctype.xml", _late_doctype),
+        ("external.html", _external_html),
+        ("entity.xml", _external_entity),
+        ("dtd.docx", _docx_with_dtd),
+    ],
+)
+def test_a_request_connects_nowhere(name: str, build: Callable[[str], bytes]) -> None:
+    """Inputs naming outside resources (DTDs, entities, styles, images) fetch none of them.
+
+    The resources are on a port this test listens on: any connection, from Python or from
+    libxml2's own C code, would be waiting there.
+    """
+    import asyncio
+    import socket
+
+    from amendtool.web.jobs import run
+    from amendtool.web.problems import RequestProblem
+    from amendtool.web.upload import read_form
+    from tests.web.server import multipart
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}/"
+        body, content_type = multipart(
+            [
+                ("old", name, build(url)),
+                ("new", "b.txt", (SAMPLES / "kazakhstan.v2.txt").read_bytes()),
+            ]
+        )
+
+        async def receive() -> dict[str, object]:
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        form = asyncio.run(read_form(receive, {"content-type": content_type}))
+        try:
+            run("diff", form)
+        except RequestProblem as problem:  # refused as bad input: fine, said in one line
+            assert problem.status == 400 and "\n" not in problem.message
+        listener.setblocking(False)
+        with pytest.raises(BlockingIOError):
+            listener.accept()  # nobody came
