@@ -6,7 +6,8 @@ loopback, ``localhost``) is accepted. Cross-site requests: a POST whose Origin i
 site (or ``null``) is refused, so another page in the same browser cannot submit drafts.
 Without an Origin, the Referer is checked instead; a ``Sec-Fetch-Site`` other than
 ``same-origin`` or ``none`` (a browser's word that another page sent it, even another port
-of this machine) is refused; a header sent twice is refused rather than one copy believed.
+of this machine) is refused. Every copy of a header sent twice is checked (two Host headers
+are refused), so a second copy cannot outvote the first.
 """
 
 from __future__ import annotations
@@ -135,7 +136,7 @@ class Guard:
         self.policy = policy
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "websocket":  # the page uses none: refused unchecked by nothing
+        if scope["type"] == "websocket":  # the page uses none: never passed on unchecked
             await send({"type": "websocket.close", "code": 1008})
             return
         if scope["type"] != "http":
