@@ -1,0 +1,230 @@
+"""Applying an amendment list to the text it amends: the consolidated text.
+
+For each chosen amendment, the clauses of its left column must be in the base text, under
+the numbers its target gives and with the same words (typography aside); otherwise the
+amendment is stale and nothing is applied. Its new clauses then stand where their places
+say (:mod:`amendtool.amendments.labels`): in place of a base clause, or after one, in
+letter order. Two chosen amendments that change the same base clause, or put a clause in
+the same place, conflict. The result is renumbered (:mod:`amendtool.amendments.consolidate`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from amendtool.amendments.consolidate import consolidate
+from amendtool.amendments.labels import IN_PLACE, ClauseName, Position, join_labels, parse_target
+from amendtool.amendments.tabled import AmendmentList, TabledAmendment
+from amendtool.diffing.tokens import CompareOptions, keys
+from amendtool.errors import AmendmentError, ConflictError
+from amendtool.model import Clause, ClauseKind, Resolution, clause_body
+
+_PLAIN = CompareOptions()
+Slot = tuple[ClauseKind, int]  # a base clause: section and index within it
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    amendment: TabledAmendment
+    old: tuple[Slot, ...]
+    new: tuple[tuple[Position, Clause, Slot | None], ...]  # place, clause, slot replaced/followed
+
+
+class _Base:
+    """The base text's clauses by EP number (position for citations)."""
+
+    def __init__(self, base: Resolution) -> None:
+        self.sections = {
+            ClauseKind.CITATION: base.citations,
+            ClauseKind.RECITAL: base.recitals,
+            ClauseKind.PARAGRAPH: base.paragraphs,
+        }
+        self.by_number: dict[tuple[ClauseKind, str], list[int]] = defaultdict(list)
+        for kind, clauses in self.sections.items():
+            for index, clause in enumerate(clauses):
+                number = str(index + 1) if kind is ClauseKind.CITATION else clause.num
+                self.by_number[(kind, number or str(index + 1))].append(index)
+
+    def find(self, name: ClauseName) -> list[int]:
+        return self.by_number.get((name.section, name.number.rstrip(".")), [])
+
+    def clause(self, slot: Slot) -> Clause:
+        return self.sections[slot[0]][slot[1]]
+
+
+def _same_words(a: str, b: str) -> bool:
+    return keys(" ".join(a.split()), _PLAIN) == keys(" ".join(b.split()), _PLAIN)
+
+
+def _where(source: str, amendment: TabledAmendment) -> str:
+    return f"{source}: amendment {amendment.number} ({amendment.target})"
+
+
+def _old_slots(
+    amendment: TabledAmendment, names: tuple[ClauseName, ...], base: _Base, where: str
+) -> tuple[Slot, ...]:
+    if len(names) != len(amendment.old):
+        raise AmendmentError(
+            f"{where}: the target names {len(names)} clause(s) but the left column "
+            f"holds {len(amendment.old)}"
+        )
+    slots = []
+    for name, tabled in zip(names, amendment.old, strict=True):
+        candidates = base.find(name)
+        if not candidates:
+            raise AmendmentError(f"{where}: the base text has no {name.label}")
+        matching = [
+            i
+            for i in candidates
+            if _same_words(clause_body(base.clause((name.section, i))), tabled.text)
+        ]
+        if not matching:
+            raise AmendmentError(
+                f"{where}: the wording of {name.label} does not match the base text "
+                "(a stale amendment, or one written against another draft)"
+            )
+        slots.append((name.section, matching[0]))
+    return tuple(slots)
+
+
+def _default_positions(
+    amendment: TabledAmendment, names: tuple[ClauseName, ...], inserted: Position | None
+) -> list[Position]:
+    """Places when the list states none: an EP-style list written by hand."""
+    if inserted is not None:
+        return [replace(inserted, ordinal=inserted.ordinal + i) for i in range(len(amendment.new))]
+    first = names[0]
+    return [
+        Position(first.section, first.number, IN_PLACE if i == 0 else i - 1)
+        for i in range(len(amendment.new))
+    ]
+
+
+def _resolve(amendment: TabledAmendment, base: _Base, source: str) -> _Resolved:
+    where = _where(source, amendment)
+    try:
+        names, inserted = parse_target(amendment.target)
+    except ValueError as problem:
+        raise AmendmentError(f"{where}: {problem}") from None
+    if inserted is not None and amendment.old:
+        raise AmendmentError(f"{where}: a new clause, but the left column is not empty")
+    if inserted is None and not amendment.old:
+        raise AmendmentError(f"{where}: the left column is empty but the target is no new clause")
+    if inserted is not None and not amendment.new:
+        raise AmendmentError(f"{where}: a new clause with no wording")
+    slots = _old_slots(amendment, names, base, where) if names else ()
+    positions = list(amendment.positions)
+    if len(positions) != len(amendment.new):
+        positions = _default_positions(amendment, names, inserted)
+    new = []
+    for position, tabled in zip(positions, amendment.new, strict=True):
+        slot: Slot | None = None
+        if position.in_place:
+            replaced = [
+                old_slot
+                for old_slot, name in zip(slots, names, strict=True)
+                if name.section is position.section and name.number == position.anchor
+            ]
+            if not replaced:
+                raise AmendmentError(
+                    f"{where}: {position.label} is not a clause this amendment replaces"
+                )
+            slot = replaced[0]
+        elif position.anchor is not None:
+            followed = base.find(ClauseName(position.section, position.anchor))
+            if not followed:
+                name = ClauseName(position.section, position.anchor)
+                raise AmendmentError(f"{where}: the base text has no {name.label} to follow")
+            slot = (position.section, followed[0])
+        clause = Clause(position.section, "", " ".join(tabled.text.split()), "")
+        for old_slot in slots:
+            old_clause = base.clause(old_slot)
+            if _same_words(clause_body(old_clause), tabled.text):
+                clause = replace(old_clause, kind=position.section)
+                break
+        new.append((position, clause, slot))
+    return _Resolved(amendment, slots, tuple(new))
+
+
+def _check_conflicts(resolved: list[_Resolved], base: _Base, source: str) -> None:
+    changes: dict[Slot, list[int]] = defaultdict(list)
+    places: dict[tuple[ClauseKind, int | None, int], list[int]] = defaultdict(list)
+    labels: dict[tuple[ClauseKind, int | None, int], str] = {}
+    for item in resolved:
+        number = item.amendment.number
+        for old_slot in item.old:
+            changes[old_slot].append(number)
+        for position, _, place in item.new:
+            if not position.in_place:
+                key = (position.section, place[1] if place else None, position.ordinal)
+                places[key].append(number)
+                labels[key] = position.label
+    found = []
+    for (kind, index), numbers in changes.items():
+        if len(numbers) > 1:
+            num = base.clause((kind, index)).num
+            printed = num if num and kind is not ClauseKind.CITATION else str(index + 1)
+            found.append(f"{_numbers(numbers)} change {ClauseName(kind, printed).label}")
+    for key, numbers in places.items():
+        if len(numbers) > 1:
+            found.append(f"{_numbers(numbers)} insert {labels[key]}")
+    if found:
+        raise ConflictError(
+            f"{source}: conflicting amendments: {'; '.join(found)} (choose one with --only)"
+        )
+
+
+def _numbers(numbers: list[int]) -> str:
+    return "amendments " + join_labels([str(n) for n in sorted(set(numbers))])
+
+
+def chosen(listing: AmendmentList, only: Sequence[int] | None) -> list[TabledAmendment]:
+    """The amendments ``only`` picks (all when None), in list order."""
+    if only is None:
+        return list(listing.amendments)
+    present = {amendment.number for amendment in listing.amendments}
+    missing = sorted(set(only) - present)
+    if missing:
+        raise AmendmentError(
+            f"{listing.source}: no amendment {join_labels([str(n) for n in missing])} in the list"
+        )
+    wanted = set(only)
+    return [amendment for amendment in listing.amendments if amendment.number in wanted]
+
+
+def apply_amendments(
+    base: Resolution, listing: AmendmentList, only: Sequence[int] | None = None
+) -> Resolution:
+    """``base`` with the chosen amendments of ``listing`` applied, renumbered."""
+    source = listing.source
+    indexed = _Base(base)
+    resolved = [_resolve(amendment, indexed, source) for amendment in chosen(listing, only)]
+    _check_conflicts(resolved, indexed, source)
+    removed: set[Slot] = {slot for item in resolved for slot in item.old}
+    replaced: dict[Slot, Clause] = {}
+    after: dict[tuple[ClauseKind, int | None], list[tuple[int, int, int, Clause]]]
+    after = defaultdict(list)
+    for item in resolved:
+        for k, (position, clause, slot) in enumerate(item.new):
+            if position.in_place and slot is not None:
+                replaced[slot] = clause
+            else:
+                after[(position.section, slot[1] if slot else None)].append(
+                    (position.ordinal, item.amendment.number, k, clause)
+                )
+    sections: dict[ClauseKind, list[tuple[str, Clause]]] = {kind: [] for kind in ClauseKind}
+    for kind, clauses in indexed.sections.items():
+        out = sections[kind]
+        for entry in sorted(after.get((kind, None), []), key=lambda e: e[:3]):
+            out.append(("", entry[3]))
+        for index, clause in enumerate(clauses):
+            slot = (kind, index)
+            if slot not in removed:
+                out.append((clause.eid, clause))
+            elif slot in replaced:
+                out.append((clause.eid, replaced[slot]))
+            for entry in sorted(after.get((kind, index), []), key=lambda e: e[:3]):
+                out.append(("", entry[3]))
+    return consolidate(base, sections)
