@@ -228,3 +228,21 @@ def apply_amendments(
             for entry in sorted(after.get((kind, index), []), key=lambda e: e[:3]):
                 out.append(("", entry[3]))
     return consolidate(base, sections)
+
+
+def parse_only(text: str) -> list[int]:
+    """``1,3,5-7`` -> [1, 3, 5, 6, 7]; ValueError with a readable message otherwise."""
+    numbers: list[int] = []
+    for part in text.split(","):
+        part = part.strip()
+        low, dash, high = part.partition("-")
+        if not low.isdigit() or (dash and not high.isdigit()):
+            raise ValueError(f"{part!r} is not an amendment number or range (such as 1,3,5-7)")
+        first, last = int(low), int(high) if dash else int(low)
+        if last < first or last - first > MAX_RANGE:
+            raise ValueError(f"{part!r} is not a range of amendment numbers")
+        numbers.extend(range(first, last + 1))
+    return numbers
+
+
+MAX_RANGE = 100_000  # amendments in one range of --only; EP lists run to a few thousand

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 
 from amendtool.amendments.labels import Position, parse_positions
-from amendtool.diffing.report import ChangeReport
 from amendtool.amendments.words import amendment_words
+from amendtool.diffing.report import ChangeReport
 from amendtool.model import ClauseKind
 
 
