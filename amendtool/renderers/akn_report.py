@@ -56,18 +56,20 @@ def _clause(ref: ClauseRef, runs: list[tuple[str, str]], prefix: str, wid: str) 
 
 
 def _work_ids(amendment: Amendment) -> list[str]:
-    """wIds of the new clauses: the first draft's ids (guide §9); new clauses get one from
-    their EP label ("Citation 6 a (new)" -> ``cit_6a``), later parts of a split a letter."""
+    """wIds of the new clauses: the first draft's ids (guide §9), from where each clause
+    stands in the first draft's numbering: a clause in place keeps the id of the clause it
+    replaces, any other gets one from its EP label ("Citation 6 a (new)" -> ``cit_6a``)."""
     change = amendment.change
-    if not change.old:
-        label = amendment.target.removesuffix(" (new)").split(" ", 1)[1]
-        prefix = change.new[0].eid.split("_", 1)[0]
-        return [f"{prefix}_{label.replace(' ', '').replace('-', 'minus')}"]
-    first = change.old[0].eid
-    return [
-        first if index == 0 else f"{first}{chr(ord('a') + index)}"
-        for index in range(len(change.new))
-    ]
+    old_ids = {(ref.section, ref.number): ref.eid for ref in change.old}
+    ids = []
+    for ref, position in zip(change.new, amendment.positions, strict=True):
+        if position.in_place and (ref.section, position.anchor) in old_ids:
+            ids.append(old_ids[(ref.section, position.anchor)])
+            continue
+        label = position.label.removesuffix(" (new)").split(" ", 1)[1]
+        prefix = ref.eid.split("_", 1)[0]
+        ids.append(f"{prefix}_{label.replace(' ', '').replace('-', 'minus')}")
+    return ids
 
 
 def _quoted(
