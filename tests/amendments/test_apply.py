@@ -76,7 +76,11 @@ def test_a_deleted_paragraph_goes_and_the_rest_are_renumbered_keeping_their_poin
     calls = result.paragraphs[0]
     assert calls.text == original.paragraphs[1].text
     assert [p.text for p in calls.points] == [p.text for p in original.paragraphs[1].points]
-    assert [p.eid for p in calls.points] == ["para_1__point_a", "para_1__point_b", "para_1__point_c"]
+    assert [p.eid for p in calls.points] == [
+        "para_1__point_a",
+        "para_1__point_b",
+        "para_1__point_c",
+    ]
     assert calls.points[1].points[0].eid == "para_1__point_b__point_i"
 
 
@@ -107,14 +111,18 @@ def test_typography_is_not_staleness() -> None:
 
 
 def test_an_amendment_to_a_clause_the_base_lacks_is_an_error() -> None:
-    with pytest.raises(AmendmentError, match=r"amendment 2 \(Recital Z\): the base text has no Recital Z"):
+    with pytest.raises(
+        AmendmentError, match=r"amendment 2 \(Recital Z\): the base text has no Recital Z"
+    ):
         apply_amendments(base(), listing(amend(2, "Recital Z", ["whereas z;"], [])))
     with pytest.raises(AmendmentError, match=r"the base text has no Paragraph 9 to follow"):
         apply_amendments(base(), listing(amend(3, "Paragraph 9 a (new)", [], ["New;"])))
 
 
 def test_a_point_target_is_refused_clearly() -> None:
-    with pytest.raises(AmendmentError, match=r"amendment 1 \(Paragraph 2 – point b\): .*part of a clause"):
+    with pytest.raises(
+        AmendmentError, match=r"amendment 1 \(Paragraph 2 – point b\): .*part of a clause"
+    ):
         apply_amendments(base(), listing(amend(1, "Paragraph 2 – point b", ["x"], ["y"])))
 
 
@@ -156,7 +164,8 @@ def test_an_insertion_after_a_deleted_clause_still_lands_there() -> None:
 
 def test_a_hand_made_split_places_later_parts_after_the_first() -> None:
     result = apply_amendments(
-        base(), listing(amend(1, "Paragraph 1", [P1_TEXT], ["Expresses its condolences;", "Mourns;"]))
+        base(),
+        listing(amend(1, "Paragraph 1", [P1_TEXT], ["Expresses its condolences;", "Mourns;"])),
     )
     assert [p.text for p in result.paragraphs[:2]] == ["Expresses its condolences;", "Mourns;"]
 

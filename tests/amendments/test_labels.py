@@ -118,7 +118,10 @@ def test_bad_only_selection(text) -> None:
 
 
 def test_justification_file_blocks() -> None:
-    text = "Amendment 3\nThe statements are of the same day.\n\nAmendment 7:\nA new recital.\nSecond line.\n"
+    text = (
+        "Amendment 3\nThe statements are of the same day.\n\n"
+        "Amendment 7:\nA new recital.\nSecond line.\n"
+    )
     assert parse_justifications(text, "j.txt") == (
         (3, "The statements are of the same day."),
         (7, "A new recital.\nSecond line."),

@@ -117,9 +117,9 @@ def test_applying_some_amendments_gives_exactly_those_changes(pair, data) -> Non
     # the clauses no chosen amendment touches keep their order
     untouched = [keys(clause_body(c), PLAIN) for c in old.clauses]
     touched = {
-        keys(" ".join(c.text.split()), PLAIN)
-        for a in listing.amendments
-        for c in a.old + a.new
+        keys(" ".join(c.text.split()), PLAIN) for a in listing.amendments for c in a.old + a.new
     }
     kept = [k for k in untouched if k not in touched]
-    assert [k for k in (keys(clause_body(c), PLAIN) for c in result.clauses) if k in set(kept)] == kept
+    assert [
+        k for k in (keys(clause_body(c), PLAIN) for c in result.clauses) if k in set(kept)
+    ] == kept
