@@ -66,22 +66,30 @@ class _Draft:
     after: list[str] = field(default_factory=list)
 
 
-def _columns(table: etree._Element) -> tuple[list[str], list[str]] | None:
-    """The two columns under the head row ``... | Amendment``, or None for another table."""
+Event = tuple[str, list[str], list[str]]  # ("line", [text], []), ("head", ...), ("pair", l, r)
+
+
+def _events(body: etree._Element) -> list[Event]:
+    """The body as a stream: lines (paragraphs, one-cell rows), column heads, column pairs.
+
+    Tables are read row by row, so an amendment laid out wholly as a table ("Amendment N"
+    and the target in rows of their own) reads like one laid out in paragraphs.
+    """
     amendment_word = amendment_words().amendment_word.casefold()
-    rows = list(table.iterchildren(_TR))
-    for index, row in enumerate(rows):
-        cells = _cells(row)
-        if len(cells) == 2 and " ".join(cells[1]).casefold() == amendment_word:
-            left: list[str] = []
-            right: list[str] = []
-            for content in rows[index + 1 :]:
-                below = _cells(content)
-                if len(below) == 2:
-                    left += below[0]
-                    right += below[1]
-            return left, right
-    return None
+    events: list[Event] = []
+    for block in body.iterchildren(_P, _TBL):
+        if block.tag == _P:
+            events.append(("line", [_paragraph_text(block)], []))
+            continue
+        for row in block.iterchildren(_TR):
+            cells = _cells(row)
+            if len(cells) == 2 and " ".join(cells[1]).casefold() == amendment_word:
+                events.append(("head", [], []))
+            elif len(cells) == 2 and (cells[1] or not cells[0]):
+                events.append(("pair", cells[0], cells[1]))
+            else:
+                events.extend(("line", [text], []) for cell in cells for text in cell)
+    return events
 
 
 def _strip_number(text: str) -> str:
@@ -138,17 +146,22 @@ def read_docx_list(data: bytes, source: str) -> AmendmentList:
         raise InputError(source, "a Word document without a body")
     pattern = re.compile(rf"^{re.escape(amendment_words().amendment_word)}\s+(\d+)$")
     drafts: list[_Draft] = []
-    for block in body.iterchildren(_P, _TBL):
-        if block.tag == _P:
-            text = _paragraph_text(block)
+    for kind, left, right in _events(body):
+        current = drafts[-1] if drafts else None
+        if kind == "line":
+            text = left[0]
             start = pattern.match(text)
             if start:
                 drafts.append(_Draft(int(start[1])))
-            elif text and drafts:
-                current = drafts[-1]
+            elif text and current is not None:
                 (current.before if current.columns is None else current.after).append(text)
-        elif drafts and drafts[-1].columns is None:
-            drafts[-1].columns = _columns(block)
+        elif current is None:
+            continue
+        elif kind == "head" and current.columns is None:
+            current.columns = ([], [])
+        elif kind == "pair" and current.columns is not None and not current.after:
+            current.columns[0].extend(left)
+            current.columns[1].extend(right)
     if not drafts:
         raise InputError(source, "a Word document, but no 'Amendment N' tables in it")
     return AmendmentList(source, tuple(_finish(draft, source) for draft in drafts))

@@ -60,7 +60,9 @@ def _work_ids(amendment: Amendment) -> list[str]:
     stands in the first draft's numbering: a clause in place keeps the id of the clause it
     replaces, any other gets one from its EP label ("Citation 6 a (new)" -> ``cit_6a``)."""
     change = amendment.change
-    old_ids = {(ref.section, ref.number): ref.eid for ref in change.old}
+    old_ids: dict[tuple[ClauseKind, str | None], str] = {
+        (ref.section, ref.number): ref.eid for ref in change.old
+    }
     ids = []
     for ref, position in zip(change.new, amendment.positions, strict=True):
         if position.in_place and (ref.section, position.anchor) in old_ids:

@@ -262,3 +262,23 @@ def test_the_json_list_follows_its_schema() -> None:
     jsonschema.validate(document, schema)
     moved = [a for a in document["amendments"] if a["relation"] == "moved"]
     assert moved[0]["new"][0]["position"].endswith("(new)")
+
+
+def test_an_amendment_laid_out_wholly_as_one_table_reads_the_same() -> None:
+    def row(*cells: str) -> str:
+        return "<w:tr>" + "".join(f"<w:tc>{_p(text)}</w:tc>" for text in cells) + "</w:tr>"
+
+    table = (
+        "<w:tbl>"
+        + row("Amendment 2")
+        + row("Motion for a resolution")
+        + row("Recital -A (new)")
+        + row("Motion for a resolution", "Amendment")
+        + row("", "-A. whereas the EU and Kazakhstan are partners;")
+        + row("Or. en")
+        + "</w:tbl>"
+    )
+    listing = read_amendment_list(_docx_with_body(table), "table.docx")
+    (amendment,) = listing.amendments
+    assert (amendment.number, amendment.target, amendment.old) == (2, "Recital -A (new)", ())
+    assert [c.text for c in amendment.new] == ["whereas the EU and Kazakhstan are partners;"]
