@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from amendtool.amendments.consolidate import consolidate
 from amendtool.amendments.labels import IN_PLACE, ClauseName, Position, join_labels, parse_target
+from amendtool.amendments.points import restore_points
 from amendtool.amendments.tabled import AmendmentList, TabledAmendment
 from amendtool.diffing.tokens import CompareOptions, keys
 from amendtool.errors import AmendmentError, ConflictError
@@ -138,7 +139,8 @@ def _resolve(amendment: TabledAmendment, base: _Base, source: str) -> _Resolved:
                 name = ClauseName(position.section, position.anchor)
                 raise AmendmentError(f"{where}: the base text has no {name.label} to follow")
             slot = (position.section, followed[0])
-        clause = Clause(position.section, "", " ".join(tabled.text.split()), "")
+        chapeau, points = restore_points(position.section, " ".join(tabled.text.split()))
+        clause = Clause(position.section, "", chapeau, "", points)
         for old_slot in slots:
             old_clause = base.clause(old_slot)
             if _same_words(clause_body(old_clause), tabled.text):
