@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import click
 
@@ -44,6 +45,8 @@ def apply_command(
     from amendtool.outputs import write_output
     from amendtool.renderers.registry import EXTENSION_FORMATS, as_bytes, render
 
+    if base == "-" and amendment_list == "-":
+        raise click.UsageError("BASE and AMENDMENTS cannot both be standard input")
     try:
         chosen = parse_only(only) if only is not None else None
     except ValueError as problem:
@@ -51,6 +54,8 @@ def apply_command(
     if output_format is None:
         implied = EXTENSION_FORMATS.get(os.path.splitext(output or "")[1].lower(), "text")
         output_format = implied if implied in APPLY_FORMATS else "text"
+    if output_format == "docx" and output in (None, "-") and sys.stdout.isatty():
+        raise click.UsageError("DOCX is binary: write it to a file with -o FILE")
     resolution = read_resolution(base)
     for warning in resolution.warnings:
         click.echo(f"amendtool: warning: {base}: {warning}", err=True)

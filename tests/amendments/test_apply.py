@@ -172,3 +172,22 @@ def test_a_hand_made_split_places_later_parts_after_the_first() -> None:
 
 def test_empty_list_gives_the_base_back() -> None:
     assert apply_amendments(base(), listing()).clauses == base().clauses
+
+
+def test_a_merge_conflicts_with_any_amendment_to_one_of_its_clauses() -> None:
+    from amendtool.amendments.tabled import list_from_report
+
+    v1 = amendtool.read(ROOT / "samples/kazakhstan.v1.txt")
+    v2 = amendtool.read(ROOT / "samples/kazakhstan.v2.txt")
+    generated = list_from_report(amendtool.compare(v1, v2), "list.json")
+    merge = next(a for a in generated.amendments if a.target == "Paragraphs 5 and 6")
+    delete_6 = amend(99, "Paragraph 6", [v1.paragraphs[5].text], [])
+    rival = AmendmentList("list.json", (*generated.amendments, delete_6))
+    with pytest.raises(
+        ConflictError, match=rf"amendments {merge.number} and 99 change Paragraph 6"
+    ):
+        apply_amendments(v1, rival)
+    result = apply_amendments(v1, rival, only=[99])
+    assert [p.text for p in result.paragraphs] == [
+        p.text for i, p in enumerate(v1.paragraphs) if i != 5
+    ]
