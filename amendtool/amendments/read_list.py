@@ -20,8 +20,8 @@ def list_format(data: bytes) -> str:
         return "docx"
     if looks_like_json_list(data):
         return "json"
-    if looks_like_xml(data):
-        return "akn"
+    if looks_like_xml(data) or data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml"):
+        return "akn"  # other XML goes to the AKN reader, to be refused by name
     return ""
 
 
