@@ -27,10 +27,12 @@ def looks_like_json_list(data: bytes) -> bool:
 def _clause(item: Any, where: str) -> TabledClause:
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         raise ValueError(f"{where}: a clause without text")
+    ref = item.get("ref")
+    name = ref.get("section") if isinstance(ref, dict) else None
     try:
-        section = ClauseKind(str(item.get("section")))
+        section = ClauseKind(str(name))
     except ValueError:
-        raise ValueError(f"{where}: unknown section {item.get('section')!r}") from None
+        raise ValueError(f"{where}: unknown section {name!r}") from None
     return TabledClause(item["text"], section)
 
 
@@ -46,7 +48,7 @@ def _amendment(item: Any, index: int) -> TabledAmendment:
         raise ValueError(f"{where}: 'old' and 'new' must be lists")
     positions: list[Position] = []
     for clause in new:
-        label = clause.get("position", "") if isinstance(clause, dict) else ""
+        label = clause.get("place", "") if isinstance(clause, dict) else ""
         if label:
             positions.extend(parse_positions(str(label)))
     return TabledAmendment(

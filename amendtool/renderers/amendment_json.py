@@ -1,8 +1,9 @@
 """An amendment list as JSON (schema: amendtool/schemas/amendment-list.schema.json).
 
 Everything ``amendtool apply`` needs, explicitly: each amendment's target, the clauses of
-both columns with their sections, the changed words as runs, and the place of every new
-clause in the numbering of the text being amended ("Recital C", "Recital C a (new)").
+both columns (with the clause reference every JSON output uses), the changed words as runs,
+and the ``place`` of every new clause in the numbering of the text being amended
+("Recital C", "Recital C a (new)").
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from amendtool.amendments.numbering import amendments, justification
 from amendtool.diffing.report import ChangeReport
 from amendtool.renderers.akn_report import VERSION_TITLES
+from amendtool.renderers.clause_refs import ref_to_dict
 from amendtool.renderers.describe import side_runs
 
 FORMAT_VERSION = 1
@@ -40,9 +42,8 @@ def amendment_list_to_dict(
                 "relation": change.relation.value,
                 "old": [
                     {
-                        "section": ref.section.value,
+                        "ref": ref_to_dict(ref),
                         "number": ref.number,
-                        "label": ref.label,
                         "text": ref.text,
                         "runs": _runs(runs),
                     }
@@ -50,8 +51,8 @@ def amendment_list_to_dict(
                 ],
                 "new": [
                     {
-                        "section": ref.section.value,
-                        "position": position.label,
+                        "ref": ref_to_dict(ref),
+                        "place": position.label,
                         "text": ref.text,
                         "runs": _runs(runs),
                     }

@@ -261,7 +261,7 @@ def test_the_json_list_follows_its_schema() -> None:
     document = json.loads(render(report, "json", product="amendments"))
     jsonschema.validate(document, schema)
     moved = [a for a in document["amendments"] if a["relation"] == "moved"]
-    assert moved[0]["new"][0]["position"].endswith("(new)")
+    assert moved[0]["new"][0]["place"].endswith("(new)")
 
 
 def test_an_amendment_laid_out_wholly_as_one_table_reads_the_same() -> None:
