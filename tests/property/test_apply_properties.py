@@ -44,6 +44,18 @@ def _edit_section(draw, clauses: list[Clause], kind: ClauseKind) -> list[Clause]
     if len(clauses) > 2 and draw(st.booleans()):
         moved = clauses.pop(draw(st.integers(0, len(clauses) - 1)))
         clauses.insert(draw(st.integers(0, len(clauses))), moved)
+    if kind is not ClauseKind.CITATION and clauses and draw(st.booleans()):  # split one
+        i = draw(st.integers(0, len(clauses) - 1))
+        words = clause_body(clauses[i]).split()
+        if len(words) >= 8:
+            cut = draw(st.integers(4, len(words) - 4))
+            first = replace(clauses[i], text=" ".join(words[:cut]) + ";", points=(), notes=())
+            second = Clause(kind, "", " ".join(words[cut:]), "")
+            clauses[i : i + 1] = [first, second]
+    if len(clauses) > 2 and draw(st.booleans()):  # merge two neighbours
+        i = draw(st.integers(0, len(clauses) - 2))
+        joined = f"{clause_body(clauses[i])} {clause_body(clauses[i + 1])}"
+        clauses[i : i + 2] = [replace(clauses[i], text=joined, points=(), notes=())]
     return clauses
 
 
