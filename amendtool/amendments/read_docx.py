@@ -146,7 +146,8 @@ def read_docx_list(data: bytes, source: str) -> AmendmentList:
         raise InputError(source, "a Word document without a body")
     pattern = re.compile(rf"^{re.escape(amendment_words().amendment_word)}\s+(\d+)$")
     drafts: list[_Draft] = []
-    for kind, left, right in _events(body):
+    events = _events(body)
+    for kind, left, right in events:
         current = drafts[-1] if drafts else None
         if kind == "line":
             text = left[0]
@@ -163,5 +164,8 @@ def read_docx_list(data: bytes, source: str) -> AmendmentList:
             current.columns[0].extend(left)
             current.columns[1].extend(right)
     if not drafts:
+        none = f"0 {amendment_words().amendment_word}s".casefold()
+        if any(kind == "line" and left[0].casefold() == none for kind, left, _ in events):
+            return AmendmentList(source, ())  # amendtool's list for two identical drafts
         raise InputError(source, "a Word document, but no 'Amendment N' tables in it")
     return AmendmentList(source, tuple(_finish(draft, source) for draft in drafts))

@@ -57,7 +57,7 @@ def render_amendments_docx(
     notes = dict(justifications)
     items = amendments(report)
     document = Document()
-    count = f"{len(items)} amendment" + ("" if len(items) == 1 else "s")
+    count = f"{len(items)} {words.amendment_word.lower()}" + ("" if len(items) == 1 else "s")
     document.add_heading(count, level=1)
     document.add_paragraph(f"To: {describe_draft(report.old_meta, report.old_source)}")
     document.add_paragraph(f"Giving: {describe_draft(report.new_meta, report.new_source)}")

@@ -130,3 +130,13 @@ def test_author_and_justification_file(tmp_path) -> None:
         f"amendtool: error: {notes}: a justification of amendment 50, but the list has 23\n"
     )
     assert not (tmp_path / "l.docx").exists()
+
+
+@pytest.mark.parametrize("list_format", ["akn", "json", "docx"])
+def test_a_list_of_no_amendments_gives_the_base_back(tmp_path, list_format: str) -> None:
+    listing = tmp_path / f"none.{list_format}"
+    made = run_cli("amendments", V1, V1, "--format", list_format, "-o", str(listing))
+    assert made.returncode == 0, made.stderr
+    result = run_cli("apply", V1, str(listing), "-o", str(tmp_path / "same.txt"))
+    assert result.returncode == 0, result.stderr
+    assert run_cli("diff", V1, str(tmp_path / "same.txt")).returncode == 0
