@@ -141,10 +141,42 @@ def _change_block(amendment: Amendment, mod_id: str) -> etree._Element:
     )
 
 
+def _placements(amendment: Amendment, old_uri: str) -> list[etree._Element]:
+    """An insertion for each new clause of a moved, split or merged clause that does not
+    stand where the first-draft clause stood: after its anchor, or at the section start."""
+    if not amendment.change.old or not amendment.anchors:
+        return []
+    n = amendment.number
+    mods = []
+    sections = {
+        ClauseKind.CITATION: "cits",
+        ClauseKind.RECITAL: "recs",
+        ClauseKind.PARAGRAPH: "body",
+    }
+    for index, (ref, position, anchor) in enumerate(
+        zip(amendment.change.new, amendment.positions, amendment.anchors, strict=True), start=1
+    ):
+        if position.in_place:
+            continue
+        if anchor is not None:
+            destination = E.destination(href=f"{old_uri}/~{anchor.eid}", pos="after")
+        else:
+            destination = E.destination(href=f"{old_uri}/~{sections[ref.section]}", pos="start")
+        mods.append(
+            E.textualMod(
+                E.source(href=f"#mod_{n}__qstr_2__{ref.eid}"),
+                destination,
+                eId=f"textualMod_{n}_{index}",
+                type="insertion",
+            )
+        )
+    return mods
+
+
 def _amendment_meta(
     amendment: Amendment, report: ChangeReport, uri: str, date: str, old_uri: str
 ) -> etree._Element:
-    """Identification and the textual modification the amendment makes."""
+    """Identification and the textual modifications the amendment makes."""
     n = amendment.number
     return E.meta(
         _identification(uri, date, report.old_meta.language),
@@ -155,7 +187,8 @@ def _amendment_meta(
                     _destination(amendment, old_uri),
                     eId=f"textualMod_{n}",
                     type=_MOD_TYPE.get(amendment.change.relation, "substitution"),
-                )
+                ),
+                *_placements(amendment, old_uri),
             ),
             source="#amendtool",
         ),
