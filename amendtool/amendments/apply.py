@@ -184,6 +184,13 @@ def _numbers(numbers: list[int]) -> str:
 
 def chosen(listing: AmendmentList, only: Sequence[int] | None) -> list[TabledAmendment]:
     """The amendments ``only`` picks (all when None), in list order."""
+    seen: set[int] = set()
+    for amendment in listing.amendments:
+        if amendment.number in seen:
+            raise AmendmentError(
+                f"{listing.source}: amendment {amendment.number} appears twice in the list"
+            )
+        seen.add(amendment.number)
     if only is None:
         return list(listing.amendments)
     present = {amendment.number for amendment in listing.amendments}

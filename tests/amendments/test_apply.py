@@ -191,3 +191,9 @@ def test_a_merge_conflicts_with_any_amendment_to_one_of_its_clauses() -> None:
     assert [p.text for p in result.paragraphs] == [
         p.text for i, p in enumerate(v1.paragraphs) if i != 5
     ]
+
+
+def test_a_number_used_twice_is_an_error() -> None:
+    twice = listing(amend(2, "Recital B", [B_TEXT], []), amend(2, "Recital C", [C_TEXT], []))
+    with pytest.raises(AmendmentError, match=r"^list.docx: amendment 2 appears twice in the list$"):
+        apply_amendments(base(), twice)
