@@ -90,6 +90,7 @@ def render_amendments_docx(
     document.add_paragraph(f"To: {describe_draft(report.old_meta, report.old_source)}")
     document.add_paragraph(f"Giving: {describe_draft(report.new_meta, report.new_source)}")
     finished = _Finished(document)
+    grid = document.styles["Table Grid"].style_id
     for amendment in items:
         finished.set_aside()
         heading = document.add_paragraph()
@@ -100,7 +101,9 @@ def render_amendments_docx(
         _bold(document.add_paragraph(), version)
         _bold(document.add_paragraph(), amendment.target)
         table = document.add_table(rows=2, cols=2)
-        table.style = "Table Grid"
+        # the style id looked up once: python-docx searches the styles part on every
+        # assignment of a style by name (a third of the time for 1,500 tables)
+        table._tbl.tblStyle_val = grid
         for cell, title in zip(table.rows[0].cells, (version, words.amendment_word), strict=True):
             paragraph = cell.paragraphs[0]
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

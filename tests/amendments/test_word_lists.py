@@ -44,6 +44,7 @@ def test_each_amendment_is_laid_out_as_in_ep_documents() -> None:
         "Citation 1",
     ]
     table = document.tables[0]
+    assert table.style.name == "Table Grid"  # ruled, as EP tables are
     assert [cell.text for cell in table.rows[0].cells] == ["Motion for a resolution", "Amendment"]
     assert texts[first + 5] == "Or. en"
     assert len(document.tables) == 23
