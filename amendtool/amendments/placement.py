@@ -13,8 +13,10 @@ list rebuilds the second draft from these places alone, so they must describe it
    order and the same section, that stays in place, lettered a, b, c ... in that order;
    before the first one, at the start of the section ("Recital -A (new)").
 
-Deleted clauses are never anchors: an insertion after a deleted recital D is "Recital C b
-(new)" when C stays, so that places never depend on which other amendments are adopted.
+Deleted and moved clauses are never anchors: a recital inserted where a deleted recital D
+stood is "Recital C a (new)" when C stays, so that a place never depends on which other
+amendments are adopted. (Applying accepts "Recital D a (new)" too, from lists typed by
+hand: it lands where D stood, whether or not D is deleted.)
 """
 
 from __future__ import annotations
