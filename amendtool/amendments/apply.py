@@ -37,16 +37,21 @@ class _Base:
     """The base text's clauses by EP number (position for citations)."""
 
     def __init__(self, base: Resolution) -> None:
+        blocks = tuple(c for c in base.items() if c.kind is ClauseKind.UNCLASSIFIED)
         self.sections = {
             ClauseKind.CITATION: base.citations,
             ClauseKind.RECITAL: base.recitals,
             ClauseKind.PARAGRAPH: base.paragraphs,
+            ClauseKind.UNCLASSIFIED: blocks,  # "Unclassified text 2": by position
         }
         self.by_number: dict[tuple[ClauseKind, str], list[int]] = defaultdict(list)
         for kind, clauses in self.sections.items():
             for index, clause in enumerate(clauses):
-                number = str(index + 1) if kind is ClauseKind.CITATION else clause.num
+                by_position = kind in (ClauseKind.CITATION, ClauseKind.UNCLASSIFIED)
+                number = str(index + 1) if by_position else clause.num
                 self.by_number[(kind, number or str(index + 1))].append(index)
+
+        self.leaving: set[Slot] = set()  # see _leaving
 
     def find(self, name: ClauseName) -> list[int]:
         return self.by_number.get((name.section, name.number.rstrip(".")), [])
@@ -103,6 +108,43 @@ def _default_positions(
     ]
 
 
+def _anchor_slot(position: Position, base: _Base, where: str) -> Slot:
+    """The base clause a new clause follows. When the base gives one number to two clauses
+    (an unnumbered clause is named by its position, which another clause may print), the
+    one the list leaves in place is meant: amendtool anchors only to such clauses."""
+    name = ClauseName(position.section, str(position.anchor))
+    candidates = base.find(name)
+    if not candidates:
+        raise AmendmentError(f"{where}: the base text has no {name.label} to follow")
+    if len(candidates) > 1:
+        candidates = [i for i in candidates if (name.section, i) not in base.leaving] or candidates
+    if len(candidates) > 1:
+        raise AmendmentError(
+            f"{where}: the base text has {len(candidates)} clauses called {name.label} "
+            "(an unnumbered clause is named by its position), so the place is ambiguous"
+        )
+    return (name.section, candidates[0])
+
+
+def _leaving(listing: AmendmentList, base: _Base) -> set[Slot]:
+    """Base clauses some amendment of the whole list removes from where they stand
+    (deleted, moved, merged away): never anchors of the places amendtool writes."""
+    leaving: set[Slot] = set()
+    for amendment in listing.amendments:
+        try:
+            names, _ = parse_target(amendment.target)
+            slots = _old_slots(amendment, names, base, "") if names else ()
+        except (ValueError, AmendmentError):
+            continue  # stale or unreadable: reported if the amendment is chosen
+        kept = {(p.section, p.anchor) for p in amendment.positions if p.in_place}
+        if not amendment.positions and amendment.new and names:
+            kept = {(names[0].section, names[0].number)}
+        for slot, name in zip(slots, names, strict=True):
+            if (name.section, name.number) not in kept:
+                leaving.add(slot)
+    return leaving
+
+
 def _resolve(amendment: TabledAmendment, base: _Base, source: str) -> _Resolved:
     where = _where(source, amendment)
     try:
@@ -121,6 +163,11 @@ def _resolve(amendment: TabledAmendment, base: _Base, source: str) -> _Resolved:
         positions = _default_positions(amendment, names, inserted)
     new = []
     for position, tabled in zip(positions, amendment.new, strict=True):
+        if position.section is ClauseKind.UNCLASSIFIED and not position.in_place:
+            raise AmendmentError(
+                f"{where}: unclassified text can be reworded or deleted where it stands, "
+                "not placed anew (leave this amendment out with --only)"
+            )
         slot: Slot | None = None
         if position.in_place:
             replaced = [
@@ -134,11 +181,7 @@ def _resolve(amendment: TabledAmendment, base: _Base, source: str) -> _Resolved:
                 )
             slot = replaced[0]
         elif position.anchor is not None:
-            followed = base.find(ClauseName(position.section, position.anchor))
-            if not followed:
-                name = ClauseName(position.section, position.anchor)
-                raise AmendmentError(f"{where}: the base text has no {name.label} to follow")
-            slot = (position.section, followed[0])
+            slot = _anchor_slot(position, base, where)
         chapeau, points = restore_points(position.section, " ".join(tabled.text.split()))
         clause = Clause(position.section, "", chapeau, "", points)
         for old_slot in slots:
@@ -167,7 +210,8 @@ def _check_conflicts(resolved: list[_Resolved], base: _Base, source: str) -> Non
     for (kind, index), numbers in changes.items():
         if len(numbers) > 1:
             num = base.clause((kind, index)).num
-            printed = num if num and kind is not ClauseKind.CITATION else str(index + 1)
+            by_position = kind in (ClauseKind.CITATION, ClauseKind.UNCLASSIFIED)
+            printed = num if num and not by_position else str(index + 1)
             found.append(f"{_numbers(numbers)} change {ClauseName(kind, printed).label}")
     for key, numbers in places.items():
         if len(numbers) > 1:
@@ -209,6 +253,7 @@ def apply_amendments(
     """``base`` with the chosen amendments of ``listing`` applied, renumbered."""
     source = listing.source
     indexed = _Base(base)
+    indexed.leaving = _leaving(listing, indexed)
     resolved = [_resolve(amendment, indexed, source) for amendment in chosen(listing, only)]
     _check_conflicts(resolved, indexed, source)
     removed: set[Slot] = {slot for item in resolved for slot in item.old}

@@ -60,14 +60,15 @@ def consolidate(
     """A resolution with the base's metadata and the given clauses, renumbered.
 
     ``sections`` holds, per section, the clauses in order, each with the eId it had in the
-    base ("" for a new clause), so that unclassified blocks follow the clause they followed.
+    base ("" for a new clause); under ``UNCLASSIFIED`` the unclassified blocks, each with the
+    eId ``Resolution.items()`` gives it, so that it follows the clause it followed.
     """
     built = {
-        kind: _section(kind, [clause for _, clause in sections[kind]], getattr(base, _FIELD[kind]))
-        for kind in ClauseKind
+        kind: _section(kind, [clause for _, clause in sections[kind]], getattr(base, field))
+        for kind, field in _FIELD.items()
     }
     new_eid: dict[str, str] = {}
-    for kind in ClauseKind:
+    for kind in _FIELD:
         for (old_eid, _), clause in zip(sections[kind], built[kind], strict=True):
             if old_eid:
                 new_eid[old_eid] = clause.eid
@@ -76,8 +77,16 @@ def consolidate(
     for clause in base.clauses:
         surviving = new_eid.get(clause.eid, surviving)
         last_kept[clause.eid] = surviving
+    # unclassified blocks: as the base's items() names them (container_N), kept, reworded
+    # or deleted where they stand, after the clause they followed (or its nearest survivor)
+    after_of = {
+        item.eid: base.unclassified[int(item.eid.rsplit("_", 1)[1]) - 1].after
+        for item in base.items()
+        if item.kind is ClauseKind.UNCLASSIFIED
+    }
     unclassified = tuple(
-        Unclassified(block.text, last_kept.get(block.after, "")) for block in base.unclassified
+        Unclassified(clause.text, last_kept.get(after_of.get(old_eid, ""), ""))
+        for old_eid, clause in sections.get(ClauseKind.UNCLASSIFIED, [])
     )
     return replace(
         base,

@@ -18,7 +18,7 @@ from amendtool.model import ClauseKind
 
 IN_PLACE = -1  # Position.ordinal of a clause standing where the base clause stood
 _PART = re.compile(
-    r"^(?:(?P<name>[^\W\d_]+)\s+)?(?P<number>-?[0-9A-Za-z]+)"
+    r"^(?:(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+)*?)\s+)?(?P<number>-?[0-9A-Za-z]+)"
     r"(?:\s+(?P<letters>[a-z]+))?(?:\s*(?P<new>\(new\)))?$"
 )
 _SPLIT_NUMBER = re.compile(r"^(?P<base>\d+|[A-Z]+)(?P<letters>[a-z]+)$")
@@ -77,6 +77,7 @@ def ordinal_of(text: str) -> int:
 
 
 def _section(name: str) -> ClauseKind:
+    name = " ".join(name.split())
     for kind, names in amendment_words().section_names.items():
         if name.casefold() in (names[0].casefold(), names[1].casefold()):
             return kind

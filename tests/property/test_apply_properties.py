@@ -17,9 +17,10 @@ from amendtool.amendments.read_list import read_amendment_list
 from amendtool.amendments.tabled import list_from_report
 from amendtool.diffing.report import build_report
 from amendtool.diffing.tokens import CompareOptions, keys
+from amendtool.errors import AmendmentError
 from amendtool.model import Clause, ClauseKind, Resolution, clause_body
 from amendtool.renderers.registry import RenderOptions, as_bytes, render
-from tests.property.strategies import phrase, resolutions
+from tests.property.strategies import phrase, resolutions, rich_resolutions
 
 PLAIN = CompareOptions()
 
@@ -60,11 +61,13 @@ def _edit_section(draw, clauses: list[Clause], kind: ClauseKind) -> list[Clause]
 
 
 @st.composite
-def edited_pairs(draw) -> tuple[Resolution, Resolution]:
-    """A resolution and an edited copy (renumbered as a real new draft would be)."""
+def edited_pairs(draw, rich: bool = False) -> tuple[Resolution, Resolution]:
+    """A resolution and an edited copy (renumbered as a real new draft would be); ``rich``
+    drafts have unclassified blocks (kept or reworded), repeated clauses, unnumbered
+    paragraphs and recitals lettered past Z."""
     from amendtool.amendments.consolidate import consolidate
 
-    old = draw(resolutions())
+    old = draw(rich_resolutions() if rich else resolutions())
     sections = {
         kind: _edit_section(draw, list(getattr(old, name)), kind)
         for kind, name in (
@@ -77,7 +80,15 @@ def edited_pairs(draw) -> tuple[Resolution, Resolution]:
         recital = sections[ClauseKind.RECITAL].pop()
         sections[ClauseKind.PARAGRAPH].insert(0, replace(recital, kind=ClauseKind.PARAGRAPH))
     new = consolidate(old, {kind: [("", c) for c in found] for kind, found in sections.items()})
-    return old, replace(new, unclassified=())
+    if not rich:
+        return old, replace(new, unclassified=())
+    blocks = [
+        replace(block, text=block.text + " " + draw(phrase)) if draw(st.booleans()) else block
+        for block in new.unclassified
+    ]
+    if blocks and draw(st.booleans()):
+        blocks.pop(draw(st.integers(0, len(blocks) - 1)))
+    return old, replace(new, unclassified=tuple(blocks))
 
 
 def _bodies(resolution: Resolution) -> Counter[tuple[ClauseKind, tuple[str, ...]]]:
@@ -94,6 +105,32 @@ def test_applying_all_amendments_gives_the_new_draft(pair) -> None:
     old, new = pair
     listing = list_from_report(build_report(old, new), "list")
     assert _equal_per_diff(apply_amendments(old, listing), new)
+
+
+def _numbers_collide(resolution: Resolution) -> bool:
+    """Two clauses of a section with one EP number (an unnumbered one goes by position)."""
+    for section in (resolution.recitals, resolution.paragraphs):
+        names = [c.num or str(i) for i, c in enumerate(section, start=1)]
+        if len(set(names)) < len(names):
+            return True
+    return False
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edited_pairs(rich=True))
+def test_rich_drafts_round_trip_or_say_why(pair) -> None:
+    """Unclassified blocks reworded or dropped, repeated clauses, unnumbered paragraphs,
+    recitals past Z: the round trip holds, or applying stops naming an ambiguous place
+    (never a wrong text)."""
+    old, new = pair
+    listing = list_from_report(build_report(old, new), "list")
+    try:
+        result = apply_amendments(old, listing)
+    except AmendmentError as error:
+        assert "so the place is ambiguous" in str(error)
+        assert _numbers_collide(old)
+        return
+    assert _equal_per_diff(result, new)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
