@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from amendtool import __version__
+from amendtool.apply_command import apply_command
 from amendtool.cli_options import (
     EXIT_DIFFERENT,
     EXIT_SAME,
@@ -25,7 +26,6 @@ from amendtool.cli_options import (
     use_color,
     warn,
 )
-from amendtool.apply_command import apply_command
 from amendtool.errors import AmendtoolError
 from amendtool.renderers.registry import formats
 

@@ -12,8 +12,8 @@ from typing import Any
 from amendtool.amendments.numbering import amendments, justification
 from amendtool.amendments.words import amendment_words
 from amendtool.diffing.report import ChangeReport
-from amendtool.renderers.akn_report import VERSION_TITLES
-from amendtool.renderers.amendment_list import Side, _prefix, _sides
+from amendtool.lang import kind_title
+from amendtool.renderers.amendment_list import Side, _sides
 from amendtool.renderers.docx_package import document_bytes
 from amendtool.renderers.terminal import describe_draft
 
@@ -59,9 +59,9 @@ def _fill(cell: Any, side: Side, empty: str) -> None:
         if empty:
             _bold(first, empty, italic=True)
         return
-    for index, (ref, runs) in enumerate(side):
+    for index, (prefix, runs) in enumerate(side):
         paragraph = first if index == 0 else cell.add_paragraph()
-        paragraph.add_run(_prefix(ref))
+        paragraph.add_run(prefix)
         for op, text in runs:
             if op == "equal":
                 paragraph.add_run(text)
@@ -81,7 +81,7 @@ def render_amendments_docx(
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     words = amendment_words(report.old_meta.language)
-    version = VERSION_TITLES[report.old_meta.kind.value]
+    version = kind_title(report.old_meta.kind)
     notes = dict(justifications)
     items = amendments(report)
     document = Document()

@@ -14,7 +14,7 @@ from typing import Any
 
 from amendtool.amendments.numbering import amendments, justification
 from amendtool.diffing.report import ChangeReport
-from amendtool.renderers.akn_report import VERSION_TITLES
+from amendtool.lang import kind_title
 from amendtool.renderers.clause_refs import ref_to_dict
 from amendtool.renderers.describe import side_runs
 
@@ -67,7 +67,7 @@ def amendment_list_to_dict(
     return {
         "format": "amendtool-amendment-list",
         "version": FORMAT_VERSION,
-        "version_title": VERSION_TITLES[report.old_meta.kind.value],
+        "version_title": kind_title(report.old_meta.kind),
         "language": report.old_meta.language,
         "author": author,
         "old": {"source": report.old_source, "meta": asdict(report.old_meta)},
