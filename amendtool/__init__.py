@@ -29,12 +29,14 @@ if TYPE_CHECKING:
     from lxml import etree
 
     from amendtool.akn.schema import Problem
+    from amendtool.amendments.tabled import AmendmentList
     from amendtool.diffing.history import History
     from amendtool.diffing.provenance import ProvenanceReport
     from amendtool.model import ClauseKind, Resolution
 
 __all__ = [
     "__version__",
+    "apply",
     "compare",
     "history",
     "provenance",
@@ -197,3 +199,44 @@ def history(
     options, kind = comparison_settings(ignore_case, ignore_punctuation, section)
     loaded = [load_draft(draft) for draft in versions]
     return follow([r for r, _ in loaded], [p for _, p in loaded], options, kind)
+
+
+def apply(
+    base: Draft,
+    amendments: str | PathLike[str] | bytes | AmendmentList,
+    *,
+    only: Sequence[int] | None = None,
+    name: str = "<bytes>",
+) -> Resolution:
+    """The consolidated text: ``base`` with an amendment list applied, renumbered.
+
+    ``amendments`` is a path to (or the bytes of) an amendment list: AKN or JSON written by
+    ``amendments``, or a Word document with EP amendment tables. ``only`` applies the
+    amendments with these numbers alone (the adopted ones). A stale amendment raises
+    :class:`amendtool.errors.AmendmentError`, two that change the same clause
+    :class:`amendtool.errors.ConflictError`.
+
+    >>> report = amendtool.compare("samples/kazakhstan.v1.txt", "samples/kazakhstan.v2.txt")
+    >>> listing = amendtool.render(report, "json", product="amendments")
+    >>> adopted = amendtool.apply("samples/kazakhstan.v1.txt", listing.encode())
+    >>> amendtool.compare(adopted, "samples/kazakhstan.v2.txt").differs
+    False
+    >>> only_7 = amendtool.apply("samples/kazakhstan.v1.txt", listing.encode(), only=[7])
+    >>> [(r.num, r.text[:24]) for r in only_7.recitals[:2]]
+    [('A', 'whereas Kazakhstan is an'), ('B', 'whereas the EU and Kazak')]
+    """
+    from amendtool.amendments.apply import apply_amendments
+    from amendtool.amendments.read_list import read_amendment_list
+    from amendtool.amendments.tabled import AmendmentList
+    from amendtool.diffing import load_draft
+    from amendtool.inputs import read_bytes
+
+    resolution, _ = load_draft(base)
+    if isinstance(amendments, AmendmentList):
+        listing = amendments
+    elif isinstance(amendments, bytes):
+        listing = read_amendment_list(amendments, name)
+    else:
+        path = str(amendments)
+        listing = read_amendment_list(read_bytes(path), "<stdin>" if path == "-" else path)
+    return apply_amendments(resolution, listing, only)

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from amendtool import __version__
+from amendtool.apply_command import apply_command
 from amendtool.cli_options import (
     EXIT_DIFFERENT,
     EXIT_SAME,
@@ -138,6 +139,12 @@ def diff(
 @click.argument("new", metavar="NEW")
 @report_options(formats("amendments"))
 @comparison_options
+@click.option("--author", default="", help="Author line of each amendment (docx, json).")
+@click.option(
+    "--justification-file",
+    metavar="FILE",
+    help='Justifications (docx, json): blocks starting with a line "Amendment N".',
+)
 @click.pass_context
 def amendments(
     ctx: click.Context,
@@ -146,6 +153,8 @@ def amendments(
     new: str,
     output_format: str,
     output: str | None,
+    author: str,
+    justification_file: str | None,
     **comparison: Any,
 ) -> None:
     """Write the changes from OLD to NEW as EP amendments to OLD.
@@ -153,12 +162,24 @@ def amendments(
     "Amendment 1", its target in OLD ("Recital C", "Paragraph 4 a (new)"), a two-column
     table with the changed words in bold italics.
     """
+    from amendtool.amendments.justifications import check_numbers, read_justifications
     from amendtool.diffing import compare
 
+    if output_format == "docx" and output in (None, "-") and sys.stdout.isatty():
+        raise click.UsageError("DOCX is binary: write it to a file with -o FILE")
+    notes = read_justifications(justification_file) if justification_file else ()
     report = compare(old, new, **comparison)
     for warning in report.warnings:
         warn(warning)
-    _write(report, output_format, output, product="amendments")
+    check_numbers(notes, report, justification_file or "")
+    _write(
+        report,
+        output_format,
+        output,
+        product="amendments",
+        author=" ".join(author.split()),
+        justifications=notes,
+    )
     ctx.exit(EXIT_DIFFERENT if report.differs else EXIT_SAME)
 
 
@@ -226,6 +247,7 @@ def history(
 from amendtool.web.command import serve  # noqa: E402  (light: imports click only)
 
 cli.add_command(serve)
+cli.add_command(apply_command)
 
 
 def _run(entry: Callable[..., Any]) -> int:

@@ -32,3 +32,11 @@ class ParseError(InputError):
 
 class OutputError(AmendtoolError):
     """An output file cannot be written."""
+
+
+class AmendmentError(AmendtoolError):
+    """An amendment cannot be applied to the base text (stale target, unknown clause)."""
+
+
+class ConflictError(AmendmentError):
+    """Two amendments chosen for applying change the same clause or the same place."""

@@ -3,7 +3,9 @@ each aimed at a clause of the first draft ("Recital C", "Paragraph 4 a (new)").
 
 New clauses are named after the clause of the first draft they follow, with a letter:
 "Citation 3 a (new)", "Recital C a (new)"; before the first one of a section,
-"Recital -A (new)", "Paragraph -1 (new)".
+"Recital -A (new)", "Paragraph -1 (new)" (see :mod:`amendtool.amendments.placement`).
+An amendment whose clauses do not simply stay in place (moved, split, merged) says where
+they stand in its justification, in the same terms: "Moved to Recital H a (new)."
 
 The "Amendment" column keeps the numbering of the text being amended
 (:attr:`Amendment.numbers`): the amendment to Recital C starts "C." whatever letter the
@@ -14,9 +16,12 @@ starts "5a."; paragraph 7 split in two gives "7." and "7a.". Citations carry no 
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from amendtool.diffing.report import SECTION_NAMES, Change, ChangeReport, ClauseRef, Relation
+from amendtool.amendments.labels import Position, join_labels
+from amendtool.amendments.placement import needs_note, place
+from amendtool.amendments.words import amendment_words
+from amendtool.diffing.report import Change, ChangeReport, ClauseRef, Relation
 from amendtool.model import ClauseKind
 from amendtool.renderers.describe import refs_label
 
@@ -32,16 +37,9 @@ class Amendment:
     change: Change
     anchor: ClauseRef | None  # for a new clause: the first-draft clause it follows
     numbers: tuple[str, ...] = ()  # per clause of change.new: its number in the amendment
-
-
-def _anchor(report: ChangeReport, index: int) -> ClauseRef | None:
-    """The clause of the first draft, in the same section, that a new clause follows."""
-    section = report.changes[index].new[0].section
-    for change in reversed(report.changes[:index]):
-        same = [ref for ref in change.old if ref.section is section]
-        if same:
-            return max(same, key=lambda ref: ref.position)
-    return None
+    positions: tuple[Position, ...] = ()  # where each new clause stands, first-draft numbering
+    placed_note: bool = False  # the positions are not obvious and are stated in the note
+    anchors: tuple[ClauseRef | None, ...] = ()  # per new clause: the clause it replaces/follows
 
 
 def _letter(count: int) -> str:
@@ -49,17 +47,13 @@ def _letter(count: int) -> str:
     return string.ascii_lowercase[count % 26] * (count // 26 + 1)
 
 
-def _new_number(section: ClauseKind, anchor: ClauseRef | None, count: int) -> tuple[str, str]:
-    """The number of an added clause as the heading spells it and as the clause carries it:
-    (``B a``, ``Ba``), (``5 a``, ``5a``), (``-A``, ``-A``), (``-1``, ``-1``)."""
-    if anchor is not None:
-        return f"{anchor.number} {_letter(count)}", f"{anchor.number}{_letter(count)}"
-    number = f"-{_letter(count).upper()}" if section is ClauseKind.RECITAL else f"-{count + 1}"
-    return number, number
-
-
-def _new_label(section: ClauseKind, anchor: ClauseRef | None, count: int) -> str:
-    return f"{SECTION_NAMES[section][0]} {_new_number(section, anchor, count)[0]} (new)"
+def _new_number(position: Position) -> str:
+    """The number an added clause carries: ``Ba``, ``5a``, ``-A``, ``-1``."""
+    if position.anchor is not None:
+        return f"{position.anchor}{_letter(position.ordinal)}"
+    if position.section is ClauseKind.RECITAL:
+        return f"-{_letter(position.ordinal).upper()}"
+    return f"-{position.ordinal + 1}"
 
 
 def _kept_numbers(change: Change) -> tuple[str, ...]:
@@ -84,48 +78,51 @@ def amended_prefix(number: str) -> str:
 
 def amendments(report: ChangeReport) -> list[Amendment]:
     """Every change that is not "unchanged", as numbered amendments to the first draft."""
-    keyed: list[tuple[tuple[int, int, int, int], str, Change, ClauseRef | None, tuple[str, ...]]]
-    keyed = []
-    inserted_after: dict[tuple[ClauseKind, int], int] = {}
-    for index, change in enumerate(report.changes):
+    keyed: list[tuple[tuple[int, int, int, int], Amendment]] = []
+    for index, (change, placed) in enumerate(zip(report.changes, place(report), strict=True)):
         if change.relation is Relation.UNCHANGED:
             continue
+        note = needs_note(change, placed)
         if change.old:
             first = min(
                 change.old, key=lambda ref: (_SECTION_ORDER.index(ref.section), ref.position)
             )
             key = (_SECTION_ORDER.index(first.section), first.position, 0, index)
-            keyed.append((key, refs_label(change.old), change, None, _kept_numbers(change)))
+            item = Amendment(
+                0, refs_label(change.old), change, None, _kept_numbers(change),
+                placed.positions, note, placed.anchors,
+            )  # fmt: skip
+            keyed.append((key, item))
             continue
         section = change.new[0].section
-        anchor = _anchor(report, index)
-        anchor_position = anchor.position if anchor else 0
-        count = inserted_after.get((section, anchor_position), 0)
-        inserted_after[(section, anchor_position)] = count + 1
-        key = (_SECTION_ORDER.index(section), anchor_position, 1, index)
-        carried = "" if section is ClauseKind.CITATION else _new_number(section, anchor, count)[1]
+        anchor = placed.anchors[0]
+        key = (_SECTION_ORDER.index(section), anchor.position if anchor else 0, 1, index)
+        carried = "" if section is ClauseKind.CITATION else _new_number(placed.positions[0])
         numbers = tuple(
             carried if i == 0 or not carried else f"{carried}{_letter(i - 1)}"
             for i in range(len(change.new))
         )
-        keyed.append((key, _new_label(section, anchor, count), change, anchor, numbers))
-    keyed.sort(key=lambda item: item[0])
-    return [
-        Amendment(number, target, change, anchor, numbers)
-        for number, (_, target, change, anchor, numbers) in enumerate(keyed, start=1)
-    ]
+        item = Amendment(
+            0, placed.positions[0].label, change, anchor, numbers,
+            placed.positions, note, placed.anchors,
+        )  # fmt: skip
+        keyed.append((key, item))
+    keyed.sort(key=lambda entry: entry[0])
+    return [replace(item, number=number) for number, (_, item) in enumerate(keyed, start=1)]
 
 
 def justification(amendment: Amendment) -> str:
-    """A short note on what kind of change the amendment makes."""
+    """A short note on what kind of change the amendment makes, and where its clauses stand
+    when that is not where the first-draft clauses stood."""
+    if not amendment.placed_note:
+        return ""
+    words = amendment_words()
     change = amendment.change
+    labels = join_labels([position.label for position in amendment.positions])
     match change.relation:
-        case Relation.MOVED:
-            where = refs_label(change.new)
-            return f"Moved: the clause now stands as {where}."
         case Relation.SPLIT:
-            return f"Split into {refs_label(change.new)}."
+            return words.split_into.format(labels=labels)
         case Relation.MERGED:
-            return f"{refs_label(change.old)} merged into {refs_label(change.new)}."
+            return words.merged_into.format(old=refs_label(change.old), labels=labels)
         case _:
-            return ""
+            return words.moved_to.format(labels=labels)

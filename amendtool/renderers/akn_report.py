@@ -56,18 +56,22 @@ def _clause(ref: ClauseRef, runs: list[tuple[str, str]], prefix: str, wid: str) 
 
 
 def _work_ids(amendment: Amendment) -> list[str]:
-    """wIds of the new clauses: the first draft's ids (guide §9); new clauses get one from
-    their EP label ("Citation 6 a (new)" -> ``cit_6a``), later parts of a split a letter."""
+    """wIds of the new clauses: the first draft's ids (guide §9), from where each clause
+    stands in the first draft's numbering: a clause in place keeps the id of the clause it
+    replaces, any other gets one from its EP label ("Citation 6 a (new)" -> ``cit_6a``)."""
     change = amendment.change
-    if not change.old:
-        label = amendment.target.removesuffix(" (new)").split(" ", 1)[1]
-        prefix = change.new[0].eid.split("_", 1)[0]
-        return [f"{prefix}_{label.replace(' ', '').replace('-', 'minus')}"]
-    first = change.old[0].eid
-    return [
-        first if index == 0 else f"{first}{chr(ord('a') + index)}"
-        for index in range(len(change.new))
-    ]
+    old_ids: dict[tuple[ClauseKind, str | None], str] = {
+        (ref.section, ref.number): ref.eid for ref in change.old
+    }
+    ids = []
+    for ref, position in zip(change.new, amendment.positions, strict=True):
+        if position.in_place and (ref.section, position.anchor) in old_ids:
+            ids.append(old_ids[(ref.section, position.anchor)])
+            continue
+        label = position.label.removesuffix(" (new)").split(" ", 1)[1]
+        prefix = ref.eid.split("_", 1)[0]
+        ids.append(f"{prefix}_{label.replace(' ', '').replace('-', 'minus')}")
+    return ids
 
 
 def _quoted(
@@ -137,10 +141,42 @@ def _change_block(amendment: Amendment, mod_id: str) -> etree._Element:
     )
 
 
+def _placements(amendment: Amendment, old_uri: str) -> list[etree._Element]:
+    """An insertion for each new clause of a moved, split or merged clause that does not
+    stand where the first-draft clause stood: after its anchor, or at the section start."""
+    if not amendment.change.old or not amendment.anchors:
+        return []
+    n = amendment.number
+    mods = []
+    sections = {
+        ClauseKind.CITATION: "cits",
+        ClauseKind.RECITAL: "recs",
+        ClauseKind.PARAGRAPH: "body",
+    }
+    for index, (ref, position, anchor) in enumerate(
+        zip(amendment.change.new, amendment.positions, amendment.anchors, strict=True), start=1
+    ):
+        if position.in_place:
+            continue
+        if anchor is not None:
+            destination = E.destination(href=f"{old_uri}/~{anchor.eid}", pos="after")
+        else:
+            destination = E.destination(href=f"{old_uri}/~{sections[ref.section]}", pos="start")
+        mods.append(
+            E.textualMod(
+                E.source(href=f"#mod_{n}__qstr_2__{ref.eid}"),
+                destination,
+                eId=f"textualMod_{n}_{index}",
+                type="insertion",
+            )
+        )
+    return mods
+
+
 def _amendment_meta(
     amendment: Amendment, report: ChangeReport, uri: str, date: str, old_uri: str
 ) -> etree._Element:
-    """Identification and the textual modification the amendment makes."""
+    """Identification and the textual modifications the amendment makes."""
     n = amendment.number
     return E.meta(
         _identification(uri, date, report.old_meta.language),
@@ -151,7 +187,8 @@ def _amendment_meta(
                     _destination(amendment, old_uri),
                     eId=f"textualMod_{n}",
                     type=_MOD_TYPE.get(amendment.change.relation, "substitution"),
-                )
+                ),
+                *_placements(amendment, old_uri),
             ),
             source="#amendtool",
         ),

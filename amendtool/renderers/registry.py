@@ -24,6 +24,8 @@ class RenderOptions:
     words: bool = False  # history: show the changed words of every step (text, Markdown)
     color: bool = False  # ANSI colours (text)
     markup_date: str = ""  # ISO date written into AKN metadata; "" = today / SOURCE_DATE_EPOCH
+    author: str = ""  # amendment lists (docx, json): the tabling author line
+    justifications: tuple[tuple[int, str], ...] = ()  # amendment lists: (number, text) notes
 
 
 def _call(target: str, *option_names: str) -> Callable[[Any, RenderOptions], str | bytes]:
@@ -56,6 +58,8 @@ RENDERERS: dict[str, dict[str, Callable[[Any, RenderOptions], str | bytes]]] = {
         "markdown": _call(_R + "amendment_list:render_amendments_markdown"),
         "html": _call(_R + "amendment_list:render_amendments_html"),
         "akn": _call(_R + "akn_report:render_akn_amendments", "markup_date"),
+        "json": _call(_R + "amendment_json:render_amendments_json", "author", "justifications"),
+        "docx": _call(_R + "amendment_docx:render_amendments_docx", "author", "justifications"),
     },
     "provenance": {
         "text": _call(_R + "provenance_report:render_provenance_text"),
@@ -73,6 +77,7 @@ RENDERERS: dict[str, dict[str, Callable[[Any, RenderOptions], str | bytes]]] = {
         "akn": _call("amendtool.akn.writer:write_akn", "markup_date"),
         "json": _call("amendtool.document_json:render_document_json"),
         "text": _call("amendtool.textparse.emit:emit_text"),
+        "docx": _call(_R + "document_docx:render_document_docx"),
     },
     "validation": {
         "text": _call(_R + "validation_report:render_verdict_text"),

@@ -70,7 +70,13 @@ def test_every_registered_renderer_renders_the_sample(product: str, output_forma
         "validation": Verdict("Kazakhstan.xml", tuple(amendtool.validate(amendtool.to_akn(new)))),
     }[product]
     rendered = amendtool.render(subject, output_format, product=product)
-    text = rendered.decode("utf-8") if isinstance(rendered, bytes) else rendered
+    if output_format == "docx":
+        from amendtool.extract.docx_text import docx_to_text
+
+        assert isinstance(rendered, bytes)
+        text = docx_to_text(rendered, output_format)
+    else:
+        text = rendered.decode("utf-8") if isinstance(rendered, bytes) else rendered
     # every format names the joint motion's number somewhere in its output
     assert "RC-B7-0135/2012" in text or "Kazakhstan" in text
 
