@@ -132,13 +132,20 @@ def _pages(data: bytes, source: str) -> Iterator[tuple[list[_Glyph], float]]:
     # pdfminer logs what it tolerates in a damaged file; without a handler, Python would
     # print those records on stderr, around amendtool's own one-line message
     logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+    from amendtool.extract.pdf_limits import StreamBudgetExceeded, bounded
+
     pages = 0
     try:
         from pdfminer.high_level import extract_pages
 
-        for page in extract_pages(io.BytesIO(data), maxpages=MAX_PDF_PAGES):
-            pages += 1
-            yield list(_glyphs(page)), float(page.width)
+        with bounded(len(data)):
+            for page in extract_pages(io.BytesIO(data), maxpages=MAX_PDF_PAGES):
+                pages += 1
+                yield list(_glyphs(page)), float(page.width)
+    except StreamBudgetExceeded:
+        raise InputError(
+            source, "PDF streams inflate to far more than the file's size (a decompression bomb?)"
+        ) from None
     except Exception as error:  # pdfminer raises many kinds (PSEOF, PDFSyntaxError, ...)
         reason = " ".join(str(error).split())[:120] or type(error).__name__
         raise InputError(source, f"not a readable PDF ({reason})") from None
