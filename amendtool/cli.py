@@ -15,9 +15,12 @@ import click
 
 from amendtool import __version__
 from amendtool.errors import AmendtoolError
+from amendtool.outputs import BrokenPipe
+from amendtool.safe_chars import visible
 from amendtool.renderers.registry import formats
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as shells report
 
 
 def report_options(formats: list[str]) -> Callable[[Any], Any]:
@@ -43,7 +46,7 @@ def report_options(formats: list[str]) -> Callable[[Any], Any]:
 
 
 def _warn(message: str) -> None:
-    click.echo(f"amendtool: warning: {message}", err=True)
+    click.echo(visible(f"amendtool: warning: {message}"), err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -80,14 +83,19 @@ def convert(source: str, output: str | None, target: str, report_dropped: bool) 
 
     resolution = read_resolution(source)
     for warning in resolution.warnings:
-        _warn(warning)
+        _warn(f"{'<stdin>' if source == '-' else source}: {warning}")
     if report_dropped:
         for fate in resolution.dropped:
-            click.echo(f"dropped line {fate.line_no} ({fate.reason}): {fate.text}", err=True)
+            click.echo(
+                visible(f"dropped line {fate.line_no} ({fate.reason}): {fate.text}"), err=True
+            )
         for fate in resolution.metadata_lines:
             field = fate.where.removeprefix("meta:")
-            click.echo(f"{field} from line {fate.line_no} ({fate.reason}): {fate.text}", err=True)
-    write_output(as_bytes(render(resolution, target, product="document")), output)
+            click.echo(
+                visible(f"{field} from line {fate.line_no} ({fate.reason}): {fate.text}"),
+                err=True,
+            )
+    write_output(as_bytes(render(resolution, target, product="document")), output, [source])
 
 
 @cli.command()
@@ -102,11 +110,11 @@ def validate(ctx: click.Context, path: str, no_profile: bool) -> None:
 
     problems = validate_tree(parse_xml(read_bytes(path), path), profile=not no_profile)
     for problem in problems:
-        click.echo(f"{path}:{problem}")
+        click.echo(visible(f"{path}:{problem}"))
     if problems:
-        click.echo(f"{path}: invalid ({len(problems)} problem(s))", err=True)
+        click.echo(visible(f"{path}: invalid ({len(problems)} problem(s))"), err=True)
         ctx.exit(EXIT_DIFFERENT)
-    click.echo(f"{path}: valid", err=True)
+    click.echo(visible(f"{path}: valid"), err=True)
 
 
 def _use_color(choice: bool | None, output: str | None) -> bool:
@@ -161,7 +169,7 @@ def diff(
     for warning in report.warnings:
         _warn(warning)
     options = RenderOptions(show_all=show_all, color=_use_color(color, output))
-    write_output(as_bytes(render(report, output_format, options=options)), output)
+    write_output(as_bytes(render(report, output_format, options=options)), output, [old, new])
     ctx.exit(EXIT_DIFFERENT if report.differs else EXIT_SAME)
 
 
@@ -185,7 +193,7 @@ def amendments(
     report = compare(old, new)
     for warning in report.warnings:
         _warn(warning)
-    write_output(as_bytes(render(report, output_format, product="amendments")), output)
+    write_output(as_bytes(render(report, output_format, product="amendments")), output, [old, new])
     ctx.exit(EXIT_DIFFERENT if report.differs else EXIT_SAME)
 
 
@@ -218,7 +226,7 @@ def provenance(
     except ValueError as problem:
         raise click.BadParameter(str(problem), param_hint="--label") from None
     report = trace(read_resolution(joint), labelled_sources(sources, chosen), joint)
-    write_output(as_bytes(render(report, output_format)), output)
+    write_output(as_bytes(render(report, output_format)), output, [joint, *sources])
 
 
 @cli.command()
@@ -234,12 +242,34 @@ def history(versions: tuple[str, ...], output_format: str, output: str | None) -
     if len(versions) < 2:
         raise click.UsageError("history needs at least two versions")
     chain = follow([read_resolution(path) for path in versions], list(versions))
-    write_output(as_bytes(render(chain, output_format)), output)
+    write_output(as_bytes(render(chain, output_format)), output, versions)
 
 
 from amendtool.web.command import serve  # noqa: E402  (light: imports click only)
 
 cli.add_command(serve)
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that temporary files are removed."""
+
+
+def _terminate(signal_number: int, frame: Any) -> None:
+    raise Terminated
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe: no second error when Python flushes stdout at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _pipe_broke() -> bool:
+    # click swallows EPIPE from its own echo() and wraps stdout: that is a failure too
+    return type(sys.stdout).__name__ == "_PacifyFlushWrapper"
 
 
 def _run(entry: Callable[..., Any]) -> int:
@@ -251,28 +281,42 @@ def _run(entry: Callable[..., Any]) -> int:
     except click.ClickException as usage:
         usage.show()
         return EXIT_TROUBLE
-    except click.Abort:
-        click.echo("amendtool: aborted", err=True)
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("amendtool: interrupted", err=True)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        return EXIT_TERMINATED
+    except (BrokenPipe, BrokenPipeError):
+        _silence_stdout()  # quiet, like any tool whose reader went away; not a success
         return EXIT_TROUBLE
     except AmendtoolError as error:
         if debug:
             raise
-        click.echo(f"amendtool: error: {' '.join(str(error).split())}", err=True)
+        click.echo(visible(f"amendtool: error: {' '.join(str(error).split())}"), err=True)
         return EXIT_TROUBLE
-    except BrokenPipeError:
-        return EXIT_TROUBLE
+    except SystemExit as stop:
+        if _pipe_broke():
+            return EXIT_TROUBLE
+        raise stop
     except Exception as error:
         if debug:
             raise
         click.echo(
-            f"amendtool: internal error: {type(error).__name__}: {error} "
-            "(run with --debug for the traceback)",
+            visible(
+                f"amendtool: internal error: {type(error).__name__}: {error} "
+                "(run with --debug for the traceback)"
+            ),
             err=True,
         )
+        return EXIT_TROUBLE
+    if _pipe_broke():
         return EXIT_TROUBLE
     return status if isinstance(status, int) else EXIT_SAME
 
 
 def main() -> None:
     """Console entry point."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     sys.exit(_run(cli))
