@@ -16,8 +16,8 @@ import click
 from amendtool import __version__
 from amendtool.errors import AmendtoolError
 from amendtool.outputs import BrokenPipe
-from amendtool.safe_chars import visible
 from amendtool.renderers.registry import formats
+from amendtool.safe_chars import visible
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as shells report

@@ -12,6 +12,7 @@ from amendtool.renderers.clause_refs import ref_to_dict
 from amendtool.renderers.html_page import E, page
 from amendtool.renderers.markdown_report import escape
 from amendtool.renderers.terminal import describe_draft
+from amendtool.safe_chars import visible
 
 FORMAT_VERSION = 1
 _CSS = """
@@ -60,7 +61,7 @@ def render_history_text(history: History) -> str:
             or "none"
         )
     )
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def history_to_dict(history: History) -> dict[str, Any]:
