@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_TOKEN = re.compile(r"\s*(?:\w+(?:['’]\w+)*|[^\w\s])\s*")
+# Leading white space is taken at the text's start only: a run of blanks then costs linear
+# time, not quadratic (tests/unit/test_regex_bounds.py).
+_TOKEN = re.compile(r"(?:^\s+)?(?:\w+(?:['’]\w+)*|[^\w\s])\s*")
 _TYPOGRAPHY = str.maketrans(
     {
         "’": "'",
