@@ -14,7 +14,7 @@ from amendtool.diffing import align, compare
 from amendtool.diffing.report import Relation
 from amendtool.model import Clause, ClauseKind, Meta, Resolution
 
-WORDS = "alpha bravo charlie delta echo foxtrot golf hotel".split()
+WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
 
 
 def _resolution(texts: list[str]) -> Resolution:
