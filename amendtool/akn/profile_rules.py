@@ -24,7 +24,7 @@ from amendtool.akn.schema import Problem
 _CLAUSES = {"citation", "recital", "paragraph", "point"}
 _ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _XML_WORDS = re.compile(r"[^ \t\r\n]+")
-_XPATH_NUMBER = re.compile(r"[ \t\r\n]*(-?(?:\d+(?:\.\d*)?|\.\d+))[ \t\r\n]*")
+_XPATH_NUMBER = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)")
 
 
 def _name(element: etree._Element) -> str:
@@ -59,8 +59,8 @@ def _num(element: etree._Element) -> etree._Element | None:
 
 def _xpath_number(text: str) -> float | None:
     """XPath 1.0 ``number()``: None for NaN."""
-    found = _XPATH_NUMBER.fullmatch(text)
-    return float(found.group(1)) if found else None
+    found = _XPATH_NUMBER.fullmatch(text.strip(" \t\r\n"))
+    return float(found.group()) if found else None
 
 
 def _shown(number: float) -> str:
