@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import re
 import sys
+from dataclasses import replace
 
 from amendtool.errors import InputError
 from amendtool.model import Resolution
-from amendtool.textparse.normalise import MAX_INPUT_BYTES, decode
+from amendtool.textparse.normalise import MAX_INPUT_BYTES, decode_with_warnings
 
 
 def read_bytes(path: str) -> bytes:
@@ -109,4 +110,8 @@ def resolution_from_bytes(data: bytes, source: str, format: str | None = None) -
         return read_akn(parse_xml(data, source), source)
     from amendtool.textparse import parse_text
 
-    return parse_text(decode(data, source), source)
+    text, warnings = decode_with_warnings(data, source)
+    resolution = parse_text(text, source)
+    if not warnings:
+        return resolution
+    return replace(resolution, warnings=(*warnings, *resolution.warnings))
