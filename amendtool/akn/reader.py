@@ -140,6 +140,14 @@ def _hierarchy_text(
         block = _child(element, holder)
         if block is not None:
             return _blocks_text(_children(block, "p") or [block], bodies)
+    subparagraphs = _children(element, "subparagraph")  # AKN4EU: text in subparagraphs
+    if subparagraphs:
+        blocks: list[etree._Element] = []
+        for subparagraph in subparagraphs:
+            holder = _child(subparagraph, "content")
+            block = holder if holder is not None else subparagraph
+            blocks.extend(_children(block, "p") or [block])
+        return _blocks_text(blocks, bodies)
     return _blocks_text(_children(element, "p"), bodies)
 
 

@@ -102,11 +102,24 @@ MUTATIONS: list[tuple[str, str, Mutation]] = [
 ]
 
 
+# Recitals numbered "(1)" or lettered "c": the XPath rule took them for capital letters out
+# of sequence; the Python rule checks the lettering of capitals only.
+LETTERING_CHANGED = {
+    "recital lowercase": ["recital D. follows recital B.: lettering is out of sequence"],
+    "recital digit": ["recital D. follows recital B.: lettering is out of sequence"],
+}
+
+
 @pytest.mark.parametrize(("label", "sample", "mutation"), MUTATIONS, ids=[m[0] for m in MUTATIONS])
 def test_same_answers_as_the_xpath_schematron(label: str, sample: str, mutation: Mutation) -> None:
     tree = parse_xml(mutation(_akn(sample)).encode("utf-8"), label)
-    expected = _reference_problems(tree)
-    assert _unspaced(_problems(tree)) == _unspaced(expected)
+    expected, found = _reference_problems(tree), _problems(tree)
+    if label in LETTERING_CHANGED:  # the one deliberate change (see profile_rules)
+        assert "recital-sequence" in {rule for _, rule, _ in expected}
+        assert [m for _, r, m in found if r == "recital-sequence"] == LETTERING_CHANGED[label]
+        expected = {problem for problem in expected if problem[1] != "recital-sequence"}
+        found = {problem for problem in found if problem[1] != "recital-sequence"}
+    assert _unspaced(found) == _unspaced(expected)
     if label.endswith("as written"):
         assert expected == set()
     else:
