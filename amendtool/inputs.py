@@ -12,7 +12,6 @@ from amendtool.errors import InputError
 from amendtool.model import Resolution
 from amendtool.textparse.normalise import MAX_INPUT_BYTES, decode_with_warnings
 
-
 _CHUNK = 1 << 20  # bytes read at a time: read(MAX_INPUT_BYTES + 1) reserves 50 MB at once
 
 

@@ -31,9 +31,7 @@ def html_to_text(data: bytes, source: str) -> str:
     from lxml import etree, html
 
     # huge_tree: a text node over 10 MB is read whole (the input is at most 50 MB anyway)
-    parser = html.HTMLParser(
-        no_network=True, remove_comments=True, remove_pis=True, huge_tree=True
-    )
+    parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=True)
     try:
         root = html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError) as exc:

@@ -58,6 +58,6 @@ VARIANTS: list[tuple[str, Variant]] = [
 @pytest.mark.parametrize(("label", "variant"), VARIANTS, ids=[v[0] for v in VARIANTS])
 def test_converted_foreign_akn_is_valid(label: str, variant: Variant) -> None:
     resolution = read_akn(parse_xml(variant(LEOS).encode("utf-8"), label), label)
-    assert [c.text for c in resolution.paragraphs][0] == "Calls for new elections;"
+    assert resolution.paragraphs[0].text == "Calls for new elections;"
     written = parse_xml(write_akn(resolution, "2026-12-01"), "converted")
     assert validate_tree(written) == []
