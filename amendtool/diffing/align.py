@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from sys import intern
 
 from amendtool.diffing.tokens import CompareOptions, keys
 from amendtool.model import Clause, ClauseKind, clause_body
@@ -86,7 +87,7 @@ class _Profile:
 
     @cached_property
     def words(self) -> Counter[str]:
-        return Counter(k.casefold() for k in self.exact if k[:1].isalnum())
+        return Counter(intern(k.casefold()) for k in self.exact if k[:1].isalnum())
 
     @cached_property
     def size(self) -> int:

@@ -123,3 +123,14 @@ def test_the_bounded_method_always_rebuilds_both_texts(old_words, new_words, bou
     for span in spans:
         if span.op == "equal":
             assert span.old.split() == span.new.split()
+
+
+def test_json_written_change_by_change_is_the_same_document() -> None:
+    import json
+
+    from amendtool.renderers.json_report import render_json, report_to_dict
+
+    for old, new in [("kazakhstan.v1.txt", "kazakhstan.v2.txt"), ("kazakhstan.v1.txt",) * 2]:
+        report = compare(SAMPLES / old, SAMPLES / new)
+        whole = json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+        assert render_json(report) == whole
