@@ -27,6 +27,7 @@ def _legal_reference_before() -> re.Pattern[str]:
         re.IGNORECASE,
     )
 
+
 # Characters before a "(2)" that are searched for a legal reference ("Article 5(2)"); a
 # window keeps the work per marker constant (a clause may hold thousands of markers).
 REFERENCE_WINDOW = 120
