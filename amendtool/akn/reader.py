@@ -144,9 +144,9 @@ def _hierarchy_text(
     if subparagraphs:
         blocks: list[etree._Element] = []
         for subparagraph in subparagraphs:
-            holder = _child(subparagraph, "content")
-            block = holder if holder is not None else subparagraph
-            blocks.extend(_children(block, "p") or [block])
+            content = _child(subparagraph, "content")
+            inner = content if content is not None else subparagraph
+            blocks.extend(_children(inner, "p") or [inner])
         return _blocks_text(blocks, bodies)
     return _blocks_text(_children(element, "p"), bodies)
 

@@ -41,7 +41,9 @@ def test_the_warning_travels_to_the_command_line(tmp_path) -> None:
     draft.write_bytes(data)
     result = run_cli("diff", str(FRENCH), str(draft))
     assert result.returncode == 1
-    assert f"fr.txt: not valid UTF-8 at byte offset(s) {offsets[0]}, {offsets[1]}" in result.stderr
+    assert (
+        f"new draft: not valid UTF-8 at byte offset(s) {offsets[0]}, {offsets[1]}" in result.stderr
+    )
     assert "européen" in result.stdout
 
 

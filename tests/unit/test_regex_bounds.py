@@ -18,7 +18,6 @@ import pytest
 
 import amendtool
 from amendtool.textparse import notes, page_noise
-from amendtool.textparse.groups import _alias_pattern
 from amendtool.textparse.phrases import all_languages
 
 regex = pytest.importorskip("regex")
@@ -42,6 +41,13 @@ def _module_patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
                 yield f"{info.name}.{name}", value
+            elif callable(value) and hasattr(value, "cache_info"):  # cached pattern builders
+                try:
+                    built = value()
+                except TypeError:  # takes arguments
+                    continue
+                if isinstance(built, re.Pattern) and isinstance(built.pattern, str):
+                    yield f"{info.name}.{name}()", built
             elif isinstance(value, tuple):  # tables of (pattern, reason)
                 for index, item in enumerate(value):
                     if isinstance(item, tuple) and item and isinstance(item[0], re.Pattern):
@@ -66,7 +72,6 @@ def _language_patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
 def _all_patterns() -> dict[str, re.Pattern[str]]:
     found = dict(_module_patterns())
     found.update(_language_patterns())
-    found["groups.aliases"] = _alias_pattern()[0]
     return found
 
 
@@ -118,14 +123,14 @@ def test_the_guard_catches_a_backtracking_pattern() -> None:
 
 def test_footnote_markers_search_a_bounded_window(monkeypatch) -> None:
     searched: list[int] = []
-    real = notes._LEGAL_REFERENCE_BEFORE
+    real = notes._legal_reference_before()
 
     class Counting:
         def search(self, text: str) -> re.Match[str] | None:
             searched.append(len(text))
             return real.search(text)
 
-    monkeypatch.setattr(notes, "_LEGAL_REFERENCE_BEFORE", Counting())
+    monkeypatch.setattr(notes, "_legal_reference_before", Counting)
     text = "Calls on the Member States (1), " * 5_000
     clean, found = notes.extract_notes(text)
     assert len(found) == 5_000 and "(1)" not in clean
