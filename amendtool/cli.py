@@ -6,8 +6,9 @@ Exit status follows diff(1): 0 no differences (or valid), 1 differences (or inva
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
@@ -27,19 +28,30 @@ from amendtool.cli_options import (
     warn,
 )
 from amendtool.errors import AmendtoolError
+from amendtool.outputs import BrokenPipe
 from amendtool.renderers.registry import formats
+from amendtool.safe_chars import visible
 
 __all__ = ["EXIT_DIFFERENT", "EXIT_SAME", "EXIT_TROUBLE", "cli", "main", "report_options"]
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as shells report
 
 
-def _write(subject: Any, output_format: str, output: str | None, **options: Any) -> None:
-    """Render ``subject`` and write it to ``output`` (standard output when None)."""
+def _write(
+    subject: Any,
+    output_format: str,
+    output: str | None,
+    *,
+    product: str | None = None,
+    inputs: Sequence[str] = (),
+    **options: Any,
+) -> None:
+    """Render ``subject`` and write it to ``output`` (standard output when None); writing
+    onto one of ``inputs`` is refused."""
     from amendtool.outputs import write_output
     from amendtool.renderers.registry import RenderOptions, as_bytes, render
 
-    product = options.pop("product", None)
     rendered = render(subject, output_format, product=product, options=RenderOptions(**options))
-    write_output(as_bytes(rendered), output)
+    write_output(as_bytes(rendered), output, inputs)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -66,14 +78,19 @@ def convert(source: str, output: str | None, output_format: str, report_dropped:
 
     resolution = read_resolution(source)
     for warning in resolution.warnings:
-        warn(warning)
+        warn(f"{'<stdin>' if source == '-' else source}: {warning}")
     if report_dropped:
         for fate in resolution.dropped:
-            click.echo(f"dropped line {fate.line_no} ({fate.reason}): {fate.text}", err=True)
+            click.echo(
+                visible(f"dropped line {fate.line_no} ({fate.reason}): {fate.text}"), err=True
+            )
         for fate in resolution.metadata_lines:
             field = fate.where.removeprefix("meta:")
-            click.echo(f"{field} from line {fate.line_no} ({fate.reason}): {fate.text}", err=True)
-    _write(resolution, output_format, output, product="document")
+            click.echo(
+                visible(f"{field} from line {fate.line_no} ({fate.reason}): {fate.text}"),
+                err=True,
+            )
+    _write(resolution, output_format, output, product="document", inputs=[source])
 
 
 @cli.command(epilog=EXIT_STATUS_VALID)
@@ -130,7 +147,8 @@ def diff(
     report = compare(old, new, **comparison)
     for warning in report.warnings:
         warn(warning)
-    _write(report, output_format, output, show_all=show_all, color=use_color(color, output))
+    color_on = use_color(color, output)
+    _write(report, output_format, output, inputs=[old, new], show_all=show_all, color=color_on)
     ctx.exit(EXIT_DIFFERENT if report.differs else EXIT_SAME)
 
 
@@ -177,6 +195,7 @@ def amendments(
         output_format,
         output,
         product="amendments",
+        inputs=[old, new],
         author=" ".join(author.split()),
         justifications=notes,
     )
@@ -216,7 +235,7 @@ def provenance(
     report = trace(read_resolution(joint), chosen, joint, options, section)
     for warning in report.warnings:
         warn(warning)
-    _write(report, output_format, output)
+    _write(report, output_format, output, inputs=[joint, *sources])
 
 
 @cli.command()
@@ -241,13 +260,35 @@ def history(
     chain = follow(list(versions), **comparison)
     for warning in dict.fromkeys(w for report in chain.reports for w in report.warnings):
         warn(warning)
-    _write(chain, output_format, output, words=words)
+    _write(chain, output_format, output, inputs=versions, words=words)
 
 
 from amendtool.web.command import serve  # noqa: E402  (light: imports click only)
 
 cli.add_command(serve)
 cli.add_command(apply_command)
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that temporary files are removed."""
+
+
+def _terminate(signal_number: int, frame: Any) -> None:
+    raise Terminated
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe: no second error when Python flushes stdout at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _pipe_broke() -> bool:
+    # click swallows EPIPE from its own echo() and wraps stdout: that is a failure too
+    return type(sys.stdout).__name__ == "_PacifyFlushWrapper"
 
 
 def _run(entry: Callable[..., Any]) -> int:
@@ -259,28 +300,42 @@ def _run(entry: Callable[..., Any]) -> int:
     except click.ClickException as usage:
         usage.show()
         return EXIT_TROUBLE
-    except click.Abort:
-        click.echo("amendtool: aborted", err=True)
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("amendtool: interrupted", err=True)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        return EXIT_TERMINATED
+    except (BrokenPipe, BrokenPipeError):
+        _silence_stdout()  # quiet, like any tool whose reader went away; not a success
         return EXIT_TROUBLE
     except AmendtoolError as error:
         if debug:
             raise
-        click.echo(f"amendtool: error: {' '.join(str(error).split())}", err=True)
+        click.echo(visible(f"amendtool: error: {' '.join(str(error).split())}"), err=True)
         return EXIT_TROUBLE
-    except BrokenPipeError:
-        return EXIT_TROUBLE
+    except SystemExit as stop:
+        if _pipe_broke():
+            return EXIT_TROUBLE
+        raise stop
     except Exception as error:
         if debug:
             raise
         click.echo(
-            f"amendtool: internal error: {type(error).__name__}: {error} "
-            "(run with --debug for the traceback)",
+            visible(
+                f"amendtool: internal error: {type(error).__name__}: {error} "
+                "(run with --debug for the traceback)"
+            ),
             err=True,
         )
+        return EXIT_TROUBLE
+    if _pipe_broke():
         return EXIT_TROUBLE
     return status if isinstance(status, int) else EXIT_SAME
 
 
 def main() -> None:
     """Console entry point."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     sys.exit(_run(cli))

@@ -27,7 +27,9 @@ SECTIONS = ["citations", "recitals", "paragraphs"]
 
 def warn(message: str) -> None:
     """A warning on stderr, one line."""
-    click.echo(f"amendtool: warning: {' '.join(message.split())}", err=True)
+    from amendtool.safe_chars import visible
+
+    click.echo(f"amendtool: warning: {' '.join(visible(message).split())}", err=True)
 
 
 def report_options(formats: list[str], aliases: Sequence[str] = ()) -> Callable[[Any], Any]:

@@ -5,16 +5,33 @@ from __future__ import annotations
 import os
 import re
 import sys
+from dataclasses import replace
+from typing import BinaryIO
 
 from amendtool.errors import InputError
 from amendtool.model import Resolution
-from amendtool.textparse.normalise import MAX_INPUT_BYTES, decode
+from amendtool.textparse.normalise import MAX_INPUT_BYTES, decode_with_warnings
+
+_CHUNK = 1 << 20  # bytes read at a time: read(MAX_INPUT_BYTES + 1) reserves 50 MB at once
+
+
+def _read_limited(stream: BinaryIO) -> bytes:
+    """At most MAX_INPUT_BYTES + 1 bytes of ``stream``, in chunks."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= MAX_INPUT_BYTES:
+        chunk = stream.read(min(_CHUNK, MAX_INPUT_BYTES + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def read_bytes(path: str) -> bytes:
     """The bytes of ``path`` (``-`` is standard input), with clear errors."""
     if path == "-":
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        data = _read_limited(sys.stdin.buffer)
         source = "<stdin>"
     else:
         source = path
@@ -26,7 +43,7 @@ def read_bytes(path: str) -> bytes:
             raise InputError(path, f"file too large (limit {MAX_INPUT_BYTES // 2**20} MB)")
         try:
             with open(path, "rb") as handle:
-                data = handle.read(MAX_INPUT_BYTES + 1)
+                data = _read_limited(handle)
         except OSError as exc:
             raise InputError(path, f"cannot read file ({exc.strerror})") from None
     if len(data) > MAX_INPUT_BYTES:
@@ -118,4 +135,8 @@ def resolution_from_bytes(data: bytes, source: str, format: str | None = None) -
         return read_akn(parse_xml(data, source), source)
     from amendtool.textparse import parse_text
 
-    return parse_text(decode(data, source), source)
+    text, warnings = decode_with_warnings(data, source)
+    resolution = parse_text(text, source)
+    if not warnings:
+        return resolution
+    return replace(resolution, warnings=(*warnings, *resolution.warnings))

@@ -1,27 +1,78 @@
-"""Writing output: to standard output, or to a file atomically (all or nothing)."""
+"""Writing output: to standard output, or to a file atomically (all or nothing).
+
+Guarantees of :func:`write_output`:
+
+1. An input file is never written: an output path that is an input (same path, a hard or
+   symbolic link to it) is refused before anything is written.
+2. A regular file is replaced atomically (temporary sibling, then rename); the temporary
+   file is removed on any failure, Ctrl-C and SIGTERM included (the CLI turns SIGTERM
+   into an exception so that clean-up runs).
+3. A new file gets the mode an editor would give it (0666 less the umask); an
+   overwritten file keeps its mode.
+4. A symbolic link is followed: the file it points to is replaced, the link stays. A FIFO
+   or a device (``-o /dev/stdout``) is written through, never replaced by a regular file.
+5. On a terminal, control characters are shown as escapes (see :mod:`amendtool.safe_chars`).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import sys
 import tempfile
+from collections.abc import Iterable
 
 from amendtool.errors import OutputError
+from amendtool.safe_chars import visible
+
+# Paths that name an open file of this process (/dev/stdout, /dev/fd/1, /proc/self/fd/1):
+# written through even when they lead to a regular file, which the shell holds open.
+_SPECIAL_DIRECTORIES = ("/dev/", "/proc/")
 
 
-def write_output(data: bytes, path: str | None) -> None:
-    """Write ``data`` to ``path``; ``None`` or ``-`` means standard output.
+class BrokenPipe(OutputError):
+    """Standard output was closed by its reader (``amendtool ... | head``)."""
 
-    A file is written to a temporary sibling and renamed into place, so a failure
-    never leaves a partial file behind.
-    """
-    if path is None or path == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def refuse_inputs(path: str, inputs: Iterable[str]) -> None:
+    """OutputError when ``path`` is one of the regular files in ``inputs``."""
+    if not os.path.exists(path):
         return
+    for source in inputs:
+        if source == "-" or not os.path.isfile(source):
+            continue
+        if os.path.samefile(path, source):
+            raise OutputError(f"{path}: refusing to write the output onto the input file {source}")
+
+
+def _write_stdout(data: bytes) -> None:
+    stream = sys.stdout.buffer
+    if sys.stdout.isatty():
+        data = visible(data.decode("utf-8", "replace"), keep_sgr=True).encode("utf-8")
+    try:
+        stream.write(data)
+        stream.flush()
+    except BrokenPipeError:
+        raise BrokenPipe("<stdout>: broken pipe (the reader stopped reading)") from None
+
+
+def _write_through(data: bytes, path: str) -> None:
+    try:
+        with open(path, "wb") as stream:
+            stream.write(data)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+
+
+def _replace_atomically(data: bytes, path: str, mode: int) -> None:
     directory = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(directory):
-        raise OutputError(f"{path}: cannot write: directory {directory} does not exist")
     try:
         handle, temporary = tempfile.mkstemp(prefix=".amendtool-", dir=directory)
     except OSError as exc:
@@ -29,7 +80,42 @@ def write_output(data: bytes, path: str | None) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+            os.fchmod(stream.fileno(), mode)
         os.replace(temporary, path)
+    except BaseException as exc:  # Ctrl-C and SIGTERM too: never leave the temporary file
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+        raise
+
+
+def write_output(data: bytes, path: str | None, inputs: Iterable[str] = ()) -> None:
+    """Write ``data`` to ``path``; ``None`` or ``-`` means standard output.
+
+    ``inputs`` are the files the output was made from: writing onto one is refused.
+    """
+    if path is None or path == "-":
+        _write_stdout(data)
+        return
+    refuse_inputs(path, inputs)
+    try:
+        status: os.stat_result | None = os.stat(path)  # follows symbolic links
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise OutputError(f"{path}: symbolic link to a missing file") from None
+        status = None
     except OSError as exc:
-        os.unlink(temporary)
         raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+    if status is not None and stat.S_ISDIR(status.st_mode):
+        raise OutputError(f"{path}: is a directory")
+    special = os.path.abspath(path).startswith(_SPECIAL_DIRECTORIES)
+    if status is not None and (special or not stat.S_ISREG(status.st_mode)):
+        _write_through(data, path)  # FIFO, terminal, /dev/null, /dev/stdout
+        return
+    target = os.path.realpath(path) if os.path.islink(path) else path
+    directory = os.path.dirname(os.path.abspath(target))
+    if not os.path.isdir(directory):
+        raise OutputError(f"{path}: cannot write: directory {directory} does not exist")
+    mode = stat.S_IMODE(status.st_mode) if status is not None else 0o666 & ~_current_umask()
+    _replace_atomically(data, target, mode)

@@ -1,4 +1,8 @@
-"""amendtool's own profile rules for EP resolutions (akn_schemas/ep_resolution.sch)."""
+"""amendtool's own profile rules for EP resolutions.
+
+Document-level rules are Schematron (akn_schemas/ep_resolution.sch); the rules on every
+clause are checked in one linear pass by :mod:`amendtool.akn.profile_rules`.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from importlib import resources
 from lxml import etree
 from lxml.isoschematron import Schematron
 
+from amendtool.akn.profile_rules import clause_problems
 from amendtool.akn.schema import Problem, source_line
 
 _SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
@@ -21,10 +26,10 @@ def _profile() -> Schematron:
 
 def profile_problems(tree: etree._ElementTree) -> list[Problem]:
     """Failed profile assertions, each located by the line of the offending element."""
+    problems = clause_problems(tree)
     schematron = _profile()
     if schematron.validate(tree):
-        return []
-    problems = []
+        return problems
     for failure in schematron.validation_report.getroot().iterfind("svrl:failed-assert", _SVRL):
         location = failure.get("location", "")
         hits = tree.getroot().xpath(location) if location else []

@@ -9,6 +9,8 @@ different generators).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date as _date
 
 from lxml import etree
 
@@ -29,7 +31,7 @@ from amendtool.model import (
     Unclassified,
 )
 
-_NOTE_SENTINEL = "\ue000"
+_NOTE_SENTINEL = "\x00"  # never in XML text, so never in the document
 _DOC_TYPES = {"statement", "doc", "bill", "act", "debateReport", "officialGazette"}
 _AFTER_ATTR = f"{{{AMENDTOOL_NS}}}after"
 
@@ -138,6 +140,14 @@ def _hierarchy_text(
         block = _child(element, holder)
         if block is not None:
             return _blocks_text(_children(block, "p") or [block], bodies)
+    subparagraphs = _children(element, "subparagraph")  # AKN4EU: text in subparagraphs
+    if subparagraphs:
+        blocks: list[etree._Element] = []
+        for subparagraph in subparagraphs:
+            content = _child(subparagraph, "content")
+            inner = content if content is not None else subparagraph
+            blocks.extend(_children(inner, "p") or [inner])
+        return _blocks_text(blocks, bodies)
     return _blocks_text(_children(element, "p"), bodies)
 
 
@@ -263,11 +273,24 @@ def read_akn(tree: etree._ElementTree, source: str = "<akn>") -> Resolution:
     if not (citations or recitals or paragraphs):
         raise ParseError(source, "no citations, recitals or paragraphs in this AKN document")
     formula = _child(preamble, "formula")
+    meta = _meta(document)
+    warnings = []
+    if meta.date and not _is_iso_date(meta.date):
+        warnings.append(f"docDate date={meta.date!r} is not a date (YYYY-MM-DD): ignored")
+        meta = replace(meta, date="")
     return Resolution(
-        meta=_meta(document),
+        meta=meta,
         formula=_plain(formula),
         citations=_read_clauses(citations, ClauseKind.CITATION, bodies),
         recitals=_read_clauses(recitals, ClauseKind.RECITAL, bodies),
         paragraphs=_read_clauses(paragraphs, ClauseKind.PARAGRAPH, bodies),
         unclassified=_unclassified(document),
+        warnings=tuple(warnings),
     )
+
+
+def _is_iso_date(value: str) -> bool:
+    try:
+        return len(value) == 10 and _date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False

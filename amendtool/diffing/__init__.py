@@ -16,9 +16,10 @@ def load_draft(draft: Draft) -> tuple[Resolution, str]:
     if isinstance(draft, Resolution):
         return draft, ""
     from amendtool.inputs import read_resolution
+    from amendtool.safe_chars import picture_controls
 
     path = str(draft)
-    return read_resolution(path), path
+    return read_resolution(path), picture_controls(path)[0]  # the name goes into XML reports
 
 
 def compare(

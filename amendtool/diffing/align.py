@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from sys import intern
 
 from amendtool.diffing.tokens import CompareOptions, keys
 from amendtool.model import Clause, ClauseKind, clause_body
@@ -53,6 +54,9 @@ MIN_INFORMATIVE_LIMIT = 2
 POSITION_WEIGHT = 0.02
 # Up to this many old x new pairs are all scored; larger drafts use rare-word candidates.
 ALL_PAIRS_LIMIT = 250_000
+# Candidate parts (2..) weighed for one split or merge, the most contained first: a real
+# split has a handful; the cap keeps the search quadratic in it, never in the draft.
+MAX_GROUP_PARTS = 32
 # Candidate generation: each clause is indexed by its RARE_WORDS rarest words, and a word
 # in more than MAX_POSTING clauses is too common to propose candidates.
 RARE_WORDS = 12
@@ -83,7 +87,7 @@ class _Profile:
 
     @cached_property
     def words(self) -> Counter[str]:
-        return Counter(k.casefold() for k in self.exact if k[:1].isalnum())
+        return Counter(intern(k.casefold()) for k in self.exact if k[:1].isalnum())
 
     @cached_property
     def size(self) -> int:
@@ -286,7 +290,8 @@ class _Aligner:
         A part may be free, paired with ``whole`` already, or paired elsewhere by a weak
         match that explains it less well than ``whole`` does (that pair is then undone).
         """
-        parts = []
+        parts: list[int] = []
+        containment: dict[int, float] = {}
         for k in candidates:
             if others[k].size < MIN_PART_WORDS:
                 continue
@@ -298,26 +303,30 @@ class _Aligner:
             weak_elsewhere = other_score.get(k, 1.0) < min(CONFIDENT_THRESHOLD, inside)
             if partner == me or weak_elsewhere:
                 parts.append(k)
+                containment[k] = inside
+        if len(parts) > MAX_GROUP_PARTS:  # bounded work: the most contained candidates
+            parts = sorted(parts, key=lambda k: (-containment[k], k))[:MAX_GROUP_PARTS]
+        covered: Counter[str] = Counter()  # words of all parts, kept up to date
+        for k in parts:
+            covered.update(others[k].words)
         while len(parts) >= 2:
-            weakest = min(parts, key=lambda k: (self._added(whole, k, parts, others), k))
-            if self._added(whole, weakest, parts, others) >= MIN_ADDED_WORDS:
+            added = {k: self._added(whole, others[k], covered) for k in parts}
+            weakest = min(parts, key=lambda k: (added[k], k))
+            if added[weakest] >= MIN_ADDED_WORDS:
                 break
             parts.remove(weakest)
+            covered.subtract(others[weakest].words)
         if len(parts) < 2 or self._group_score(whole, parts, others) < MATCH_THRESHOLD:
             return ()
         return tuple(sorted(parts))
 
-    def _added(self, whole: _Profile, part: int, parts: list[int], others: list[_Profile]) -> int:
-        """Informative words of ``whole`` that ``part`` brings and no other part does."""
-        rest: Counter[str] = Counter()
-        for k in parts:
-            if k != part:
-                rest.update(others[k].words)
-        uncovered = whole.words - rest
+    def _added(self, whole: _Profile, part: _Profile, covered: Counter[str]) -> int:
+        """Informative words of ``whole`` that ``part`` brings and no other part does
+        (``covered`` counts the words of all parts, ``part`` included)."""
         return sum(
-            min(count, uncovered[word])
-            for word, count in others[part].words.items()
-            if word in uncovered and self._informative(word)
+            min(count, whole.words[word] - (covered[word] - count))
+            for word, count in part.words.items()
+            if whole.words[word] > covered[word] - count and self._informative(word)
         )
 
     @staticmethod

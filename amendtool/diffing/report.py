@@ -14,7 +14,7 @@ from enum import StrEnum
 from amendtool.diffing.align import CONFIDENT_THRESHOLD, Pairing, align
 from amendtool.diffing.order import order_warnings
 from amendtool.diffing.tokens import CompareOptions, count_words, keys
-from amendtool.diffing.words import Span, word_diff
+from amendtool.diffing.words import Span, is_exact, word_diff
 from amendtool.model import Clause, ClauseKind, Meta, Resolution, clause_body
 
 
@@ -281,6 +281,22 @@ def reader_warnings(old: Resolution, new: Resolution) -> list[str]:
     return warnings + order_warnings(old.meta, new.meta)
 
 
+def _bounded_word_diffs(changes: Sequence[Change], options: CompareOptions) -> list[str]:
+    """One warning per clause pair too long for an exact word diff (see diffing.words)."""
+    warnings = []
+    for change in changes:
+        old_text = " ".join(ref.text for ref in change.old)
+        new_text = " ".join(ref.text for ref in change.new)
+        if old_text and new_text and not is_exact(old_text, new_text, options):
+            label = " + ".join(ref.label for ref in (change.old or change.new))
+            warnings.append(
+                f"{label}: too long to compare word by word ({count_words(old_text)} and "
+                f"{count_words(new_text)} words); compared by sentences and phrases first, "
+                "so a changed passage may be shown as deleted and inserted whole"
+            )
+    return warnings
+
+
 def build_report(
     old: Resolution,
     new: Resolution,
@@ -306,5 +322,5 @@ def build_report(
         statistics=_statistics(ordered, old_refs, new_refs),
         options=options,
         section=section,
-        warnings=tuple(reader_warnings(old, new)),
+        warnings=(*reader_warnings(old, new), *_bounded_word_diffs(ordered, options)),
     )

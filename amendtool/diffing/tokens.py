@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from sys import intern
 
-_TOKEN = re.compile(r"\s*(?:\w+(?:['’]\w+)*|[^\w\s])\s*")
+# Leading white space is taken at the text's start only: a run of blanks then costs linear
+# time, not quadratic (tests/unit/test_regex_bounds.py).
+_TOKEN = re.compile(r"(?:^\s+)?(?:\w+(?:['’]\w+)*|[^\w\s])\s*")
 _TYPOGRAPHY = str.maketrans(
     {
         "’": "'",
@@ -95,9 +98,11 @@ def key(unit: str, options: CompareOptions) -> str:
 def keys(text: str, options: CompareOptions) -> tuple[str, ...]:
     """Keys of every unit of ``text``."""
     if options == _DEFAULT:  # fast path: fold typography once, tokens line up one for one
-        folded = tuple(map(str.strip, _TOKEN.findall(text.translate(_TYPOGRAPHY))))
+        # interned: a draft repeats its words, and one string per word keeps memory linear
+        # in the vocabulary rather than in the tokens (50 MB drafts)
+        folded = tuple(map(intern, map(str.strip, _TOKEN.findall(text.translate(_TYPOGRAPHY)))))
         return folded if folded else tuple(map(str.strip, _tokens(text)))
-    return tuple(key(u, options) for u in units(text, options))
+    return tuple(intern(key(u, options)) for u in units(text, options))
 
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")

@@ -4,10 +4,23 @@ Each distinct token key is mapped to one character, diff-match-patch runs on tho
 strings (``Diff_Timeout = 0``: deterministic, never cut short by the clock), semantic
 cleanup groups the result into readable phrases, and the characters are decoded back
 into the original tokens of each side. Spans rebuild both texts exactly.
+
+Bounded work: diff-match-patch takes time proportional to old x new tokens on texts that
+differ everywhere (20,000 tokens of ``a``/``b``: 30 s). Clause pairs up to
+:data:`EXACT_TOKEN_PAIRS` (every real clause) get the exact word diff. Longer pairs keep
+their common beginning and end, then are compared sentence by sentence, the changed
+sentences phrase by phrase, and the changed phrases word by word, each step with
+diff-match-patch where it fits in the same bound, else anchored on the sentences (phrases)
+found once on each side (patience diff); what is still too large is shown as deleted and
+inserted whole.
+:func:`is_exact` tells the report when that happened, so that it can say so.
 """
 
 from __future__ import annotations
 
+import bisect
+from collections import Counter
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -15,7 +28,17 @@ from amendtool.diffing.tokens import CompareOptions, keys, units
 
 SpanOp = Literal["equal", "delete", "insert"]
 _FIRST_CODE_POINT = 0x10000  # supplementary planes: room for a million distinct tokens
+_CAPACITY = 0x110000 - _FIRST_CODE_POINT  # distinct tokens (or sentences) one diff can encode
+# Old x new tokens (1..) up to which a clause pair gets the exact word diff: about 0.03 s
+# in the worst case on the development machine. Real clauses stay far below (a 600-word
+# paragraph against its reworded version is 0.5 million).
+EXACT_TOKEN_PAIRS = 1_000_000
+# Keys that end a segment at each level of the bounded method: sentences, then phrases.
+_LEVELS = (frozenset(".;!?"), frozenset(".;!?:,"))
 _PLAIN = CompareOptions()
+
+Keys = Sequence[Hashable]
+Script = list[tuple[int, int]]  # (diff-match-patch operation -1/0/1, number of tokens)
 
 
 @dataclass(frozen=True)
@@ -27,9 +50,19 @@ class Span:
     new: str
 
 
-def _encode(*sides: tuple[str, ...]) -> list[str]:
+def _fits(old: Keys, new: Keys) -> bool:
+    return len(old) * len(new) <= EXACT_TOKEN_PAIRS and len(old) + len(new) <= _CAPACITY
+
+
+def is_exact(old: str, new: str, options: CompareOptions | None = None) -> bool:
+    """True when :func:`word_diff` compares ``old`` and ``new`` word by word throughout."""
+    options = options or _PLAIN
+    return _fits(keys(old, options), keys(new, options))
+
+
+def _encode(*sides: Keys) -> list[str]:
     """Each side's keys as a string, one character per distinct key."""
-    codes: dict[str, str] = {}
+    codes: dict[Hashable, str] = {}
     encoded = []
     for side in sides:
         chars = []
@@ -42,23 +75,144 @@ def _encode(*sides: tuple[str, ...]) -> list[str]:
     return encoded
 
 
-def word_diff(old: str, new: str, options: CompareOptions | None = None) -> tuple[Span, ...]:
-    """Spans turning ``old`` into ``new``, in order."""
+def _exact(old: Keys, new: Keys) -> Script:
+    """diff-match-patch on one character per key, with semantic cleanup."""
     from diff_match_patch import diff_match_patch
 
-    options = options or _PLAIN
-    if keys(old, options) == keys(new, options):
-        return (Span("equal", old, new),) if old or new else ()
-    old_tokens, new_tokens = units(old, options), units(new, options)
-    old_codes, new_codes = _encode(keys(old, options), keys(new, options))
+    old_codes, new_codes = _encode(old, new)
     engine = diff_match_patch()
     engine.Diff_Timeout = 0
     diffs = engine.diff_main(old_codes, new_codes, False)
     engine.diff_cleanupSemantic(diffs)
+    return [(operation, len(chars)) for operation, chars in diffs]
+
+
+def _replaced(old: Keys, new: Keys) -> Script:
+    return [(op, n) for op, n in ((-1, len(old)), (1, len(new))) if n]
+
+
+def _segments(side: Keys, ends: frozenset[str]) -> list[tuple[Hashable, ...]]:
+    found: list[tuple[Hashable, ...]] = []
+    start = 0
+    for index, token_key in enumerate(side):
+        if token_key in ends:
+            found.append(tuple(side[start : index + 1]))
+            start = index + 1
+    if start < len(side):
+        found.append(tuple(side[start:]))
+    return found
+
+
+def _bounded(old: Keys, new: Keys, level: int) -> Script:
+    """An edit script whose cost stays within EXACT_TOKEN_PAIRS per diff (see module doc)."""
+    if not old or not new:
+        return _replaced(old, new)
+    if _fits(old, new):
+        return _exact(old, new)
+    if level == len(_LEVELS):
+        return _replaced(old, new)
+    old_parts, new_parts = _segments(old, _LEVELS[level]), _segments(new, _LEVELS[level])
+    if len(old_parts) == len(new_parts) == 1:
+        return _bounded(old, new, level + 1)
+    script: Script = []
+    old_part = new_part = old_at = new_at = 0  # segment and token positions on each side
+    changed_old = changed_new = 0  # segments of the changed region not yet compared
+    by_segment = _exact(old_parts, new_parts) if _fits(old_parts, new_parts) else None
+    for operation, count in [*(by_segment or _anchored(old_parts, new_parts)), (0, 0)]:
+        if operation == -1:
+            changed_old += count
+        elif operation == 1:
+            changed_new += count
+        else:
+            old_length = sum(map(len, old_parts[old_part : old_part + changed_old]))
+            new_length = sum(map(len, new_parts[new_part : new_part + changed_new]))
+            script += _bounded(
+                old[old_at : old_at + old_length], new[new_at : new_at + new_length], level + 1
+            )
+            old_part, new_part = old_part + changed_old, new_part + changed_new
+            old_at, new_at = old_at + old_length, new_at + new_length
+            changed_old = changed_new = 0
+            same = sum(map(len, old_parts[old_part : old_part + count]))
+            if same:
+                script.append((0, same))
+            old_part, new_part = old_part + count, new_part + count
+            old_at, new_at = old_at + same, new_at + same
+    return script
+
+
+def _anchored(old: Keys, new: Keys) -> Script:
+    """Patience diff: items found once on each side, kept in order, are equal; the rest
+    between them is changed (and compared more finely by the caller). O(n log n)."""
+    seen_old: Counter[Hashable] = Counter(old)
+    seen_new: Counter[Hashable] = Counter(new)
+    where_new = {item: j for j, item in enumerate(new) if seen_new[item] == 1}
+    pairs = [
+        (i, where_new[item])
+        for i, item in enumerate(old)
+        if seen_old[item] == 1 and item in where_new
+    ]
+    script: Script = []
+    old_at = new_at = 0
+    for i, j in _increasing(pairs):
+        script += [(-1, i - old_at), (1, j - new_at), (0, 1)]
+        old_at, new_at = i + 1, j + 1
+    return [*script, (-1, len(old) - old_at), (1, len(new) - new_at)]
+
+
+def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A longest run of ``pairs`` (sorted by first item) increasing in the second."""
+    tails: list[int] = []
+    tail_at: list[int] = []
+    previous = [-1] * len(pairs)
+    for index, (_, j) in enumerate(pairs):
+        position = bisect.bisect_left(tails, j)
+        if position == len(tails):
+            tails.append(j)
+            tail_at.append(index)
+        else:
+            tails[position], tail_at[position] = j, index
+        previous[index] = tail_at[position - 1] if position else -1
+    run: list[tuple[int, int]] = []
+    cursor = tail_at[-1] if tail_at else -1
+    while cursor != -1:
+        run.append(pairs[cursor])
+        cursor = previous[cursor]
+    return run[::-1]
+
+
+def _edit_script(old: Keys, new: Keys) -> Script:
+    if _fits(old, new):
+        return _exact(old, new)
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    middle = _bounded(old[prefix : len(old) - suffix], new[prefix : len(new) - suffix], 0)
+    script = [(0, prefix), *middle, (0, suffix)]
+    merged: Script = []
+    for operation, count in script:
+        if not count:
+            continue
+        if merged and merged[-1][0] == operation:
+            merged[-1] = (operation, merged[-1][1] + count)
+        else:
+            merged.append((operation, count))
+    return merged
+
+
+def word_diff(old: str, new: str, options: CompareOptions | None = None) -> tuple[Span, ...]:
+    """Spans turning ``old`` into ``new``, in order."""
+    options = options or _PLAIN
+    old_keys, new_keys = keys(old, options), keys(new, options)
+    if old_keys == new_keys:
+        return (Span("equal", old, new),) if old or new else ()
+    old_tokens, new_tokens = units(old, options), units(new, options)
     spans: list[Span] = []
     old_at = new_at = 0
-    for operation, chars in diffs:
-        count = len(chars)
+    for operation, count in _edit_script(old_keys, new_keys):
         if operation == 0:
             old_text = "".join(old_tokens[old_at : old_at + count])
             new_text = "".join(new_tokens[new_at : new_at + count])

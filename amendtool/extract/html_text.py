@@ -30,7 +30,8 @@ def html_to_text(data: bytes, source: str) -> str:
     """The visible text of an HTML page, one block per line."""
     from lxml import etree, html
 
-    parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+    # huge_tree: a text node over 10 MB is read whole (the input is at most 50 MB anyway)
+    parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=True)
     try:
         root = html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError) as exc:

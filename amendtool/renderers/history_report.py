@@ -14,6 +14,7 @@ from amendtool.renderers.describe import display_runs
 from amendtool.renderers.html_page import DEL, INS, E, file_name, page
 from amendtool.renderers.markdown_report import emphasised, escape
 from amendtool.renderers.terminal import describe_draft, plain_style
+from amendtool.safe_chars import visible
 
 FORMAT_VERSION = 1
 _CSS = """
@@ -100,7 +101,7 @@ def render_history_text(history: History, words: bool = False) -> str:
             or "none"
         )
     )
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def history_to_dict(history: History) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from amendtool.model import ClauseKind
 from amendtool.renderers.describe import display_runs, headline
 from amendtool.renderers.terminal import describe_draft
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 
 
 def escape(text: str) -> str:

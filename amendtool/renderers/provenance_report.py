@@ -21,6 +21,7 @@ from amendtool.renderers.html_page import (
 )
 from amendtool.renderers.markdown_report import escape, markdown_warnings
 from amendtool.renderers.terminal import describe_draft
+from amendtool.safe_chars import visible
 
 FORMAT_VERSION = 1
 _CSS = """
@@ -79,7 +80,7 @@ def render_provenance_text(report: ProvenanceReport) -> str:
             lines.append(f"    dropped: {', '.join(ref.label for ref in source.dropped)}")
     new = sum(1 for c in report.clauses if c.new)
     lines += ["", f"{len(report.clauses)} joint clauses, {new} new in the joint text."]
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def provenance_to_dict(report: ProvenanceReport) -> dict[str, Any]:

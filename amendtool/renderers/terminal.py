@@ -9,6 +9,7 @@ from amendtool.diffing.words import Span
 from amendtool.lang import kind_name
 from amendtool.model import Meta
 from amendtool.renderers.describe import display_runs, headline, join_words
+from amendtool.safe_chars import visible
 
 Styler = Callable[[str, str], str]
 
@@ -26,7 +27,8 @@ def ansi_style(text: str, op: str) -> str:
 
 def _marked(spans: tuple[Span, ...], style: Styler) -> str:
     out = []
-    for op, text in display_runs(spans):
+    for op, shown in display_runs(spans):
+        text = visible(shown)
         core = text.rstrip()
         out.append(text if op == "equal" or not core else style(core, op) + text[len(core) :])
     return "".join(out)
@@ -44,7 +46,7 @@ def describe_draft(meta: Meta, source: str) -> str:
     if meta.procedure:
         text += f", {meta.procedure}"
     text += f", language {meta.language}"
-    return f"{text} [{source}]" if source else text
+    return visible(f"{text} [{source}]" if source else text)
 
 
 def summary(stats: Statistics) -> str:
@@ -63,13 +65,13 @@ def render_text(report: ChangeReport, show_all: bool = False, color: bool = Fals
     lines = [
         f"--- {describe_draft(report.old_meta, report.old_source)}",
         f"+++ {describe_draft(report.new_meta, report.new_source)}",
-        *(f"WARNING: {warning}" for warning in report.warnings),
+        *(visible(f"WARNING: {warning}") for warning in report.warnings),
         "",
     ]
     for change in report.changes:
         if change.relation is Relation.UNCHANGED and not show_all:
             continue
-        lines.append(style(headline(change), "heading"))
+        lines.append(style(visible(headline(change)), "heading"))
         lines.append("    " + _marked(change.spans, style))
         lines.append("")
     if not report.differs:

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from amendtool.errors import ParseError
 from amendtool.model import LineFate, Resolution
+from amendtool.safe_chars import describe_replaced, picture_controls
 from amendtool.textparse.body import parse_body
 from amendtool.textparse.metadata import parse_header
 from amendtool.textparse.normalise import normalise_line
@@ -50,7 +51,12 @@ def parse_text(text: str, source: str = "<text>") -> Resolution:
 
     Raises ParseError (with the source name) when the text holds no resolution.
     """
-    numbered = [(n, normalise_line(raw)) for n, raw in enumerate(text.splitlines(), start=1)]
+    numbered: list[tuple[int, str]] = []
+    replaced: list[tuple[int, str]] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        safe, pictured = picture_controls(raw)
+        replaced.extend((number, char) for _, char in pictured)
+        numbered.append((number, normalise_line(safe)))
     original = dict(numbered)
     lines, noise_fates = clean_lines([(n, line) for n, line in numbered if line])
     if not lines:
@@ -95,5 +101,14 @@ def parse_text(text: str, source: str = "<text>") -> Resolution:
         paragraphs=parsed.paragraphs,
         unclassified=parsed.unclassified,
         line_fates=tuple(fates),
-        warnings=(*parsed.warnings, *content_like_drops(fates)),
+        warnings=(*_control_warning(replaced), *parsed.warnings, *content_like_drops(fates)),
     )
+
+
+def _control_warning(replaced: list[tuple[int, str]]) -> list[str]:
+    if not replaced:
+        return []
+    return [
+        "control or non-characters shown as visible symbols (they cannot be written to "
+        f"XML): {describe_replaced(replaced)}"
+    ]

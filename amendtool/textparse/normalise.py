@@ -20,6 +20,7 @@ _TRANSLATION = {**_SPACES, **_DROPPED, **_HYPHENS}
 _RUNS_OF_SPACES = re.compile(r" {2,}")
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024  # documented limit: 50 MB, far above any real resolution
+MAX_LISTED_OFFSETS = 5  # byte offsets a decoding warning names; the rest are counted
 
 
 def normalise_line(line: str) -> str:
@@ -34,26 +35,72 @@ def normalise_space(text: str) -> str:
 
 
 def decode(data: bytes, source: str) -> str:
+    """Bytes to text (see :func:`decode_with_warnings`), without the warnings."""
+    return decode_with_warnings(data, source)[0]
+
+
+_STRAY = re.compile("[\udc80-\udcff]")  # an invalid byte under "surrogateescape"
+
+
+def _cp1252_byte(match: re.Match[str]) -> str:
+    return bytes([ord(match.group()) - 0xDC00]).decode("cp1252", "replace")
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, list[int], int] | None:
+    """``data`` as UTF-8 with its invalid bytes read as Windows-1252, the byte offsets of
+    the first invalid bytes and their number; None when most bytes beyond ASCII are not
+    valid UTF-8 (the evidence is against UTF-8). Linear in ``data``."""
+    text = data.decode("utf-8", "surrogateescape")
+    strays = [m.start() for m in _STRAY.finditer(text)]
+    valid_non_ascii = len(text) - len(text.encode("ascii", "ignore")) - len(strays)
+    if valid_non_ascii <= len(strays):
+        return None
+    offsets: list[int] = []
+    byte_at = char_at = 0
+    for index in strays[:MAX_LISTED_OFFSETS]:
+        byte_at += len(text[char_at:index].encode("utf-8", "surrogateescape"))
+        char_at = index
+        offsets.append(byte_at)
+    return _STRAY.sub(_cp1252_byte, text), offsets, len(strays)
+
+
+def decode_with_warnings(data: bytes, source: str) -> tuple[str, list[str]]:
     """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+
+    The choice is made on the evidence: a file whose characters beyond ASCII are mostly
+    valid UTF-8 is UTF-8 even if a few bytes are not (they are read as Windows-1252, and
+    the warning names their offsets); otherwise it is Windows-1252.
 
     Raises InputError for binary data (NUL bytes without a UTF-16 BOM) and for bytes
     that fit none of these encodings, naming the byte offset.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), []
         except UnicodeDecodeError as exc:
             raise InputError(source, f"invalid UTF-16 at byte {exc.start}") from None
     if b"\x00" in data:
         raise InputError(source, f"binary file (NUL byte at offset {data.index(0)})")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError as error:
-            raise InputError(
-                source,
-                f"cannot decode byte 0x{data[error.start]:02x} at offset {error.start} "
-                "(not UTF-8, UTF-16 or Windows-1252)",
-            ) from None
+        pass
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    mostly = _mostly_utf8(data[bom:])
+    if mostly is not None:
+        text, offsets, count = mostly
+        listed = ", ".join(str(offset + bom) for offset in offsets)
+        more = count - len(offsets)
+        return text, [
+            f"not valid UTF-8 at byte offset(s) {listed}"
+            + (f" and {more} more" if more > 0 else "")
+            + ": those bytes were read as Windows-1252, the rest as UTF-8"
+        ]
+    try:
+        return data.decode("cp1252"), []
+    except UnicodeDecodeError as error:
+        raise InputError(
+            source,
+            f"cannot decode byte 0x{data[error.start]:02x} at offset {error.start} "
+            "(not UTF-8, UTF-16 or Windows-1252)",
+        ) from None

@@ -28,10 +28,17 @@ def _legal_reference_before() -> re.Pattern[str]:
     )
 
 
+# Characters before a "(2)" that are searched for a legal reference ("Article 5(2)"); a
+# window keeps the work per marker constant (a clause may hold thousands of markers).
+REFERENCE_WINDOW = 120
+
+
 def _is_footnote(text: str, match: re.Match[str]) -> bool:
     if match.re is _BRACKETED:
         return True
-    return not _legal_reference_before().search(text[: match.start()].rstrip())
+    start = match.start()
+    before = text[max(0, start - REFERENCE_WINDOW) : start].rstrip()  # bounded: linear work
+    return not _legal_reference_before().search(before)
 
 
 def extract_notes(text: str) -> tuple[str, tuple[Note, ...]]:

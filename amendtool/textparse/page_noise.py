@@ -22,12 +22,23 @@ from amendtool.textparse.normalise import normalise_line
 from amendtool.textparse.phrases import LanguagePhrases, all_languages
 
 _MOTTOS = every("motto")  # "United in diversity" in every language of the data
+# Every quantifier below is bounded or cannot overlap with what follows it, so that a
+# search costs time linear in the line (tests/unit/test_regex_bounds.py checks the worst
+# cases): a footer carries at most MAX_WEAK_BEFORE weak pieces before its strong one.
 _STRONG = (
-    r"RC\\\d{5,}[A-Z]{2}\.docx?|[A-Z]{2}\\\d{5,}[A-Z]{2}\.docx?|PE\s?\d{3}\.\d{3}v\d{2}-\d{2}|"
-    r"(?:[A-Z]{2}\s+)?(?:" + "|".join(map(re.escape, _MOTTOS)) + r")(?:\s*[A-Z]{2}\b)?"
+    r"RC\\\d{5,12}[A-Z]{2}\.docx?|[A-Z]{2}\\\d{5,12}[A-Z]{2}\.docx?|"
+    r"PE ?\d{3}\.\d{3}v\d{2}-\d{2}|"
+    r"(?:[A-Z]{2} {1,4})?(?:" + "|".join(map(re.escape, _MOTTOS)) + r")(?: {0,4}[A-Z]{2}\b)?"
 )
-_WEAK = r"\d{1,3}/\d{1,3}|\}|RC1|Total Page:\s*\d+|File Type:\s*\S+(?:,\s*Size:\s*\S+)?"
-_FOOTER = re.compile(rf"(?:(?:{_WEAK})\s+)*(?:{_STRONG})(?:\s+(?:{_STRONG}|{_WEAK}))*")
+_WEAK = (
+    r"\d{1,3}/\d{1,3}|\}|RC1|Total Page: {0,4}\d{1,6}|"
+    r"File Type: {0,4}[^\s,]{1,40}(?:, {0,4}Size: {0,4}\S{1,40})?"
+)
+MAX_WEAK_BEFORE = 6  # page numbers and the like before a footer's reference (0..)
+_FOOTER = re.compile(
+    rf"(?:(?:{_WEAK}) {{1,4}}){{0,{MAX_WEAK_BEFORE}}}"
+    rf"(?:{_STRONG})(?: {{1,4}}(?:{_STRONG}|{_WEAK}))*"
+)
 FLATTENED_LINE = 400  # characters: a line this long with several clause markers is a page
 MIN_FLATTENED_CLAUSES = 3  # clause markers needed to take a long line for a flattened page
 
@@ -57,7 +68,8 @@ def _split_flattened(text: str) -> list[str]:
 _TEMPLATE_TAG = re.compile(
     r"</?(?:Date|NoDocSe|TitreType|Titre|TitreSuite|DocRef|RepeatBlock-[A-Za-z]+|Depute|"
     r"Commission|Replacing|TablingGroups|ProcType|DocAmend|Article|OptDel|Sup|Inf|"
-    r"TitreRecueil|NumAm|RepeatBlock|Members|AuNomDe|TextTitle)\b[^>]*>\s*(?:\{[^{}]{1,40}\})?"
+    r"TitreRecueil|NumAm|RepeatBlock|Members|AuNomDe|TextTitle)\b"
+    r"[^<>]{0,200}> ?(?:\{[^{}]{1,40}\})?"
 )
 
 

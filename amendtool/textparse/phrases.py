@@ -178,7 +178,8 @@ class LanguagePhrases:
 
     @cached_property
     def author_separator(self) -> re.Pattern[str]:
-        return re.compile(rf",\s*|\s+(?:{self._any('and')})\s+", _FLAGS)
+        # (?<!\s): the blanks before "and" are tried from their first one only (linear)
+        return re.compile(rf",\s*|(?<!\s)\s+(?:{self._any('and')})\s+", _FLAGS)
 
 
 @cache

@@ -106,7 +106,7 @@ def test_json_follows_its_schema(report) -> None:
 
 def test_markdown_matrix(report) -> None:
     markdown = render_provenance_markdown(report)
-    assert "| Joint clause | Greens/EFA | S&D | PPE | ECR |" in markdown
+    assert "| Joint clause | Greens/EFA | S\\&D | PPE | ECR |" in markdown  # "\&" shows "&"
     assert "| Recital A |  |  | **100%** | 50% |" in markdown
 
 
