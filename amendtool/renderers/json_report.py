@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from typing import Any
 
 from amendtool.diffing.report import ChangeReport
 from amendtool.renderers.clause_refs import ref_to_dict
 from amendtool.renderers.describe import headline
+from amendtool.renderers.json_text import indented_json
 
 FORMAT_VERSION = 1
 
@@ -67,4 +67,4 @@ def report_to_dict(report: ChangeReport) -> dict[str, Any]:
 
 def render_json(report: ChangeReport) -> str:
     """Indented JSON text, ending with a newline."""
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return indented_json(report_to_dict(report))
