@@ -74,12 +74,21 @@ class Pairing:
     moved: bool = False
 
 
+# A word as the similarity measures see it: one character (or, past the characters
+# available, one integer) whose order is the word's rarity in the drafts.
+Symbol = str | int
+# Characters that stand for ranked words: all code points but the surrogates.
+_SYMBOL_CHARACTERS = 0x110000 - 0x800
+
+
 class _Profile:
     """A clause as alignment sees it; word counts are computed only when needed."""
 
     def __init__(self, clause: Clause, options: CompareOptions) -> None:
         self.exact = keys(clause_body(clause), options)
         self.unclassified = clause.kind is ClauseKind.UNCLASSIFIED
+        self.bag: str | tuple[int, ...] = ""  # the words as sorted symbols, rarest first
+        self.rare: list[Symbol] = []  # the RARE_WORDS rarest distinct words
 
     @cached_property
     def words(self) -> Counter[str]:
@@ -88,6 +97,27 @@ class _Profile:
     @cached_property
     def size(self) -> int:
         return sum(self.words.values())
+
+
+def _rank_words(profiles: Sequence[_Profile], frequency: Counter[str]) -> None:
+    """Give each profile its bag and its rare words.
+
+    Words are ranked by (number of clauses they occur in, word), so that sorting a bag
+    puts its rarest words first and ties break on the word, as everywhere else.
+    """
+    ranked = sorted(frequency, key=lambda w: (frequency[w], w))
+    if len(ranked) <= _SYMBOL_CHARACTERS:
+        char = {w: chr(r if r < 0xD800 else r + 0x800) for r, w in enumerate(ranked)}
+        for profile in profiles:
+            runs = sorted(char[word] * count for word, count in profile.words.items())
+            profile.bag = "".join(runs)
+            profile.rare = [run[0] for run in runs[:RARE_WORDS]]
+    else:  # more distinct words than characters: rapidfuzz compares integers as well
+        number = {w: r for r, w in enumerate(ranked)}
+        for profile in profiles:
+            ranks = sorted((number[word], count) for word, count in profile.words.items())
+            profile.bag = tuple(rank for rank, count in ranks for _ in range(count))
+            profile.rare = [rank for rank, _ in ranks[:RARE_WORDS]]
 
 
 def shared_words(a: Counter[str], b: Counter[str]) -> int:
@@ -154,22 +184,23 @@ class _Aligner:
     def candidates(self) -> list[tuple[int, int]]:
         free_old = [i for i in range(len(self.old)) if i not in self.old_match]
         free_new = [j for j in range(len(self.new)) if j not in self.new_match]
-        for profile in (*(self.old[i] for i in free_old), *(self.new[j] for j in free_new)):
+        free = (*(self.old[i] for i in free_old), *(self.new[j] for j in free_new))
+        for profile in free:
             self.frequency.update(profile.words.keys())
         self.informative_limit = max(
             INFORMATIVE_SHARE * (len(free_old) + len(free_new)), MIN_INFORMATIVE_LIMIT
         )
+        _rank_words(free, self.frequency)
         if len(free_old) * len(free_new) <= ALL_PAIRS_LIMIT:
             return [(i, j) for i in free_old for j in free_new]
-        document_frequency = self.frequency
-        postings: dict[str, list[int]] = {}
+        postings: dict[Symbol, list[int]] = {}
         for j in free_new:
-            for word in self._rare_words(self.new[j], document_frequency):
+            for word in self.new[j].rare:
                 postings.setdefault(word, []).append(j)
         pairs: list[tuple[int, int]] = []
         for i in free_old:
             hits: Counter[int] = Counter()
-            rare = self._rare_words(self.old[i], document_frequency)
+            rare = self.old[i].rare
             for word in rare:
                 posting = postings.get(word, ())
                 if len(posting) <= MAX_POSTING:
@@ -178,26 +209,28 @@ class _Aligner:
             pairs.extend((i, j) for j, count in sorted(hits.items()) if count >= needed)
         return pairs
 
-    @staticmethod
-    def _rare_words(profile: _Profile, frequency: Counter[str]) -> list[str]:
-        return sorted(profile.words, key=lambda w: (frequency[w], w))[:RARE_WORDS]
-
     def pair_similar(self) -> None:
+        from rapidfuzz.distance import Indel
+
+        # On two sorted sequences the longest common subsequence is the multiset
+        # intersection, so the Indel distance of two bags gives |A∩B| in compiled code.
+        distance = Indel.distance
         old_count, new_count = max(len(self.old), 1), max(len(self.new), 1)
         ranked = []
         for i, j in self.candidates():
-            old, new = self.old[i], self.new[j]
-            shared = shared_words(old.words, new.words)
-            total = old.size + new.size
+            old_bag, new_bag = self.old[i].bag, self.new[j].bag
+            old_size, new_size = len(old_bag), len(new_bag)
+            total = old_size + new_size
+            shared = (total - distance(old_bag, new_bag)) // 2
             score = 2 * shared / total if total else 1.0
-            if shared >= PART_CONTAINMENT * min(old.size, new.size) and shared:
+            if shared >= PART_CONTAINMENT * min(old_size, new_size) and shared:
                 # a possible part of a split or merge: remember the overlap for step 3
                 self.shared[(i, j)] = shared
                 self.candidates_of_old.setdefault(i, []).append(j)
                 self.candidates_of_new.setdefault(j, []).append(i)
             if score >= MATCH_THRESHOLD:
-                distance = abs(i / old_count - j / new_count)
-                ranked.append((-(score - POSITION_WEIGHT * distance), i, j, score))
+                distance_apart = abs(i / old_count - j / new_count)
+                ranked.append((-(score - POSITION_WEIGHT * distance_apart), i, j, score))
         ranked.sort()
         for _, i, j, score in ranked:
             if i not in self.old_match and j not in self.new_match:
