@@ -7,6 +7,7 @@ import re
 import sys
 
 from amendtool.errors import InputError
+from amendtool.gc_pause import paused_gc
 from amendtool.model import Resolution
 from amendtool.textparse.normalise import MAX_INPUT_BYTES, decode
 
@@ -87,6 +88,7 @@ def read_resolution(path: str) -> Resolution:
     return resolution_from_bytes(read_bytes(path), "<stdin>" if path == "-" else path)
 
 
+@paused_gc()
 def resolution_from_bytes(data: bytes, source: str, format: str | None = None) -> Resolution:
     """A resolution from PDF, DOCX, HTML, AKN XML or text bytes (``format``, or by content).
 

@@ -15,6 +15,7 @@ from amendtool.diffing.align import CONFIDENT_THRESHOLD, Pairing, align
 from amendtool.diffing.order import order_warnings
 from amendtool.diffing.tokens import CompareOptions, count_words, keys
 from amendtool.diffing.words import Span, word_diff
+from amendtool.gc_pause import paused_gc
 from amendtool.model import Clause, ClauseKind, Meta, Resolution, clause_body
 
 
@@ -281,6 +282,7 @@ def reader_warnings(old: Resolution, new: Resolution) -> list[str]:
     return warnings + order_warnings(old.meta, new.meta)
 
 
+@paused_gc()
 def build_report(
     old: Resolution,
     new: Resolution,
