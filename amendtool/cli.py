@@ -6,6 +6,7 @@ Exit status follows diff(1): 0 no differences (or valid), 1 differences (or inva
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -283,4 +284,8 @@ def _run(entry: Callable[..., Any]) -> int:
 
 def main() -> None:
     """Console entry point."""
+    # One command per process over acyclic data (drafts, reports): reference counting
+    # frees it, and the cyclic collector would only walk it again and again (a second of
+    # a 4 MB diff; issue 11). A long-running command (a server) calls gc.enable().
+    gc.disable()
     sys.exit(_run(cli))

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from amendtool.diffing.edit_script import edit_script
 from amendtool.diffing.tokens import CompareOptions, keys, units
 
 SpanOp = Literal["equal", "delete", "insert"]
-_FIRST_CODE_POINT = 0x10000  # supplementary planes: room for a million distinct tokens
 _PLAIN = CompareOptions()
 
 
@@ -27,38 +27,15 @@ class Span:
     new: str
 
 
-def _encode(*sides: tuple[str, ...]) -> list[str]:
-    """Each side's keys as a string, one character per distinct key."""
-    codes: dict[str, str] = {}
-    encoded = []
-    for side in sides:
-        chars = []
-        for token_key in side:
-            code = codes.get(token_key)
-            if code is None:
-                code = codes[token_key] = chr(_FIRST_CODE_POINT + len(codes))
-            chars.append(code)
-        encoded.append("".join(chars))
-    return encoded
-
-
 def word_diff(old: str, new: str, options: CompareOptions | None = None) -> tuple[Span, ...]:
     """Spans turning ``old`` into ``new``, in order."""
-    from diff_match_patch import diff_match_patch
-
     options = options or _PLAIN
     if keys(old, options) == keys(new, options):
         return (Span("equal", old, new),) if old or new else ()
     old_tokens, new_tokens = units(old, options), units(new, options)
-    old_codes, new_codes = _encode(keys(old, options), keys(new, options))
-    engine = diff_match_patch()
-    engine.Diff_Timeout = 0
-    diffs = engine.diff_main(old_codes, new_codes, False)
-    engine.diff_cleanupSemantic(diffs)
     spans: list[Span] = []
     old_at = new_at = 0
-    for operation, chars in diffs:
-        count = len(chars)
+    for operation, count in edit_script(keys(old, options), keys(new, options)):
         if operation == 0:
             old_text = "".join(old_tokens[old_at : old_at + count])
             new_text = "".join(new_tokens[new_at : new_at + count])
