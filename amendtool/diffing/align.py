@@ -89,6 +89,7 @@ class _Profile:
         self.unclassified = clause.kind is ClauseKind.UNCLASSIFIED
         self.bag: str | tuple[int, ...] = ""  # the words as sorted symbols, rarest first
         self.rare: list[Symbol] = []  # the RARE_WORDS rarest distinct words
+        self.informative: str | tuple[int, ...] = ""  # the bag's informative words
 
     @cached_property
     def words(self) -> Counter[str]:
@@ -99,25 +100,37 @@ class _Profile:
         return sum(self.words.values())
 
 
-def _rank_words(profiles: Sequence[_Profile], frequency: Counter[str]) -> None:
-    """Give each profile its bag and its rare words.
+def _character(rank: int) -> str:
+    """The symbol of the word of ``rank`` (order kept; surrogates skipped)."""
+    return chr(rank if rank < 0xD800 else rank + 0x800)
+
+
+def _rank_words(profiles: Sequence[_Profile], frequency: Counter[str], limit: float) -> None:
+    """Give each profile its bag, its rare words and its informative words.
 
     Words are ranked by (number of clauses they occur in, word), so that sorting a bag
-    puts its rarest words first and ties break on the word, as everywhere else.
+    puts its rarest words first and ties break on the word, as everywhere else; the
+    informative words (in at most ``limit`` clauses) are then a prefix of the bag.
     """
     ranked = sorted(frequency, key=lambda w: (frequency[w], w))
+    informative = sum(1 for word in ranked if frequency[word] <= limit)
     if len(ranked) <= _SYMBOL_CHARACTERS:
-        char = {w: chr(r if r < 0xD800 else r + 0x800) for r, w in enumerate(ranked)}
+        char = {w: _character(r) for r, w in enumerate(ranked)}
+        first_common = _character(informative)
         for profile in profiles:
             runs = sorted(char[word] * count for word, count in profile.words.items())
             profile.bag = "".join(runs)
             profile.rare = [run[0] for run in runs[:RARE_WORDS]]
+            cut = sum(len(run) for run in runs if run[0] < first_common)
+            profile.informative = profile.bag[:cut]
     else:  # more distinct words than characters: rapidfuzz compares integers as well
         number = {w: r for r, w in enumerate(ranked)}
         for profile in profiles:
             ranks = sorted((number[word], count) for word, count in profile.words.items())
-            profile.bag = tuple(rank for rank, count in ranks for _ in range(count))
+            bag = tuple(rank for rank, count in ranks for _ in range(count))
+            profile.bag = bag
             profile.rare = [rank for rank, _ in ranks[:RARE_WORDS]]
+            profile.informative = bag[: sum(count for rank, count in ranks if rank < informative)]
 
 
 def shared_words(a: Counter[str], b: Counter[str]) -> int:
@@ -190,7 +203,7 @@ class _Aligner:
         self.informative_limit = max(
             INFORMATIVE_SHARE * (len(free_old) + len(free_new)), MIN_INFORMATIVE_LIMIT
         )
-        _rank_words(free, self.frequency)
+        _rank_words(free, self.frequency, self.informative_limit)
         if len(free_old) * len(free_new) <= ALL_PAIRS_LIMIT:
             return [(i, j) for i in free_old for j in free_new]
         postings: dict[Symbol, list[int]] = {}
@@ -224,10 +237,15 @@ class _Aligner:
             shared = (total - distance(old_bag, new_bag)) // 2
             score = 2 * shared / total if total else 1.0
             if shared >= PART_CONTAINMENT * min(old_size, new_size) and shared:
-                # a possible part of a split or merge: remember the overlap for step 3
-                self.shared[(i, j)] = shared
-                self.candidates_of_old.setdefault(i, []).append(j)
-                self.candidates_of_new.setdefault(j, []).append(i)
+                # a possible part of a split or merge: remember the overlap for step 3,
+                # unless the two share too few informative words for either to be a part
+                # of the other (each part must bring MIN_ADDED_WORDS of them)
+                old_rare, new_rare = self.old[i].informative, self.new[j].informative
+                rare_total = len(old_rare) + len(new_rare)
+                if rare_total - distance(old_rare, new_rare) >= 2 * MIN_ADDED_WORDS:
+                    self.shared[(i, j)] = shared
+                    self.candidates_of_old.setdefault(i, []).append(j)
+                    self.candidates_of_new.setdefault(j, []).append(i)
             if score >= MATCH_THRESHOLD:
                 distance_apart = abs(i / old_count - j / new_count)
                 ranked.append((-(score - POSITION_WEIGHT * distance_apart), i, j, score))
