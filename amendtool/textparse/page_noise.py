@@ -29,6 +29,7 @@ _STRONG = (
     r"(?:[A-Z]{2}\s+)?(?:" + "|".join(map(re.escape, _MOTTOS)) + r")(?:\s*[A-Z]{2}\b)?"
 )
 _WEAK = r"\d{1,3}/\d{1,3}|\}|RC1|Total Page:\s*\d+|File Type:\s*\S+(?:,\s*Size:\s*\S+)?"
+_ANY_MOTTO = re.compile("|".join(map(re.escape, _MOTTOS)))
 _FOOTER = re.compile(rf"(?:(?:{_WEAK})\s+)*(?:{_STRONG})(?:\s+(?:{_STRONG}|{_WEAK}))*")
 FLATTENED_LINE = 400  # characters: a line this long with several clause markers is a page
 MIN_FLATTENED_CLAUSES = 3  # clause markers needed to take a long line for a flattened page
@@ -100,7 +101,7 @@ def clean_lines(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], li
             for match in _TEMPLATE_TAG.finditer(text):
                 fates.append(LineFate(number, match.group(0).strip(), "dropped", "template tag"))
             text = _TEMPLATE_TAG.sub(" ", text)
-        if ".doc" in text or "PE" in text or any(m in text for m in _MOTTOS):
+        if ".doc" in text or "PE" in text or _ANY_MOTTO.search(text):
             for match in _FOOTER.finditer(text):
                 fates.append(LineFate(number, match.group(0), "dropped", "page header or footer"))
             text = _FOOTER.sub(" ", text)
