@@ -29,9 +29,11 @@ class Span:
 
 def word_diff(old: str, new: str, options: CompareOptions | None = None) -> tuple[Span, ...]:
     """Spans turning ``old`` into ``new``, in order."""
+    if not (old and new):  # a deleted or inserted clause: one span, nothing to compare
+        return (Span("delete", old, ""),) if old else (Span("insert", "", new),) if new else ()
     options = options or _PLAIN
     if keys(old, options) == keys(new, options):
-        return (Span("equal", old, new),) if old or new else ()
+        return (Span("equal", old, new),)
     old_tokens, new_tokens = units(old, options), units(new, options)
     spans: list[Span] = []
     old_at = new_at = 0
