@@ -120,19 +120,18 @@ def _rank_words(profiles: Sequence[_Profile], frequency: Counter[str], limit: fl
         char = {w: _character(r) for r, w in enumerate(ranked)}
         first_common = _character(informative)
         for profile in profiles:
-            runs = sorted(char[word] * count for word, count in profile.words.items())
-            profile.bag = "".join(runs)
+            runs = sorted([char[word] * count for word, count in profile.words.items()])
+            bag = profile.bag = "".join(runs)
             profile.rare = [run[0] for run in runs[:RARE_WORDS]]
-            cut = sum(len(run) for run in runs if run[0] < first_common)
-            profile.informative = profile.bag[:cut]
+            profile.informative = bag[: bisect.bisect_left(bag, first_common)]
     else:  # more distinct words than characters: rapidfuzz compares integers as well
         number = {w: r for r, w in enumerate(ranked)}
         for profile in profiles:
             ranks = sorted((number[word], count) for word, count in profile.words.items())
-            bag = tuple(rank for rank, count in ranks for _ in range(count))
-            profile.bag = bag
+            ranked_bag = tuple(rank for rank, count in ranks for _ in range(count))
+            profile.bag = ranked_bag
             profile.rare = [rank for rank, _ in ranks[:RARE_WORDS]]
-            profile.informative = bag[: sum(count for rank, count in ranks if rank < informative)]
+            profile.informative = ranked_bag[: bisect.bisect_left(ranked_bag, informative)]
 
 
 def shared_words(a: Counter[str], b: Counter[str]) -> int:
@@ -214,12 +213,13 @@ class _Aligner:
                 postings.setdefault(word, []).append(j)
         pairs: list[tuple[int, int]] = []
         for i in free_old:
-            hits: Counter[int] = Counter()
             rare = self.old[i].rare
+            found: list[int] = []
             for word in rare:
                 posting = postings.get(word, ())
                 if len(posting) <= MAX_POSTING:
-                    hits.update(posting)
+                    found += posting
+            hits = Counter(found)
             needed = min(MIN_SHARED_RARE, len(rare))
             pairs.extend((i, j) for j, count in sorted(hits.items()) if count >= needed)
         return pairs
