@@ -44,7 +44,6 @@ class CompareOptions:
     ignore_punctuation: bool = False
 
 
-_DEFAULT = CompareOptions()
 _CACHE_SIZE = 1 << 16  # texts and tokens; repeated across alignment, spans and statistics
 
 
@@ -91,12 +90,22 @@ def key(unit: str, options: CompareOptions) -> str:
     return word.casefold() if options.ignore_case else word
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
 def keys(text: str, options: CompareOptions) -> tuple[str, ...]:
     """Keys of every unit of ``text``."""
-    if options == _DEFAULT:  # fast path: fold typography once, tokens line up one for one
-        folded = tuple(map(str.strip, _TOKEN.findall(text.translate(_TYPOGRAPHY))))
-        return folded if folded else tuple(map(str.strip, _tokens(text)))
+    if options.ignore_case or options.ignore_punctuation:
+        return _option_keys(text, options)
+    return _plain_keys(text)  # cached by text alone: hashing the options costs more
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _plain_keys(text: str) -> tuple[str, ...]:
+    """Typography folded once; the tokens line up one for one."""
+    folded = tuple(map(str.strip, _TOKEN.findall(text.translate(_TYPOGRAPHY))))
+    return folded if folded else tuple(map(str.strip, _tokens(text)))
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _option_keys(text: str, options: CompareOptions) -> tuple[str, ...]:
     return tuple(key(u, options) for u in units(text, options))
 
 
