@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from sys import intern
 
 _TOKEN = re.compile(r"\s*(?:\w+(?:['’]\w+)*|[^\w\s])\s*")
 _TYPOGRAPHY = str.maketrans(
@@ -100,7 +101,7 @@ def keys(text: str, options: CompareOptions) -> tuple[str, ...]:
 @lru_cache(maxsize=_CACHE_SIZE)
 def _plain_keys(text: str) -> tuple[str, ...]:
     """Typography folded once; the tokens line up one for one."""
-    folded = tuple(map(str.strip, _TOKEN.findall(text.translate(_TYPOGRAPHY))))
+    folded = tuple(map(intern, map(str.strip, _TOKEN.findall(text.translate(_TYPOGRAPHY)))))
     return folded if folded else tuple(map(str.strip, _tokens(text)))
 
 
