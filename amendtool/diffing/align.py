@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from amendtool.diffing.tokens import CompareOptions, keys
+from amendtool.diffing.tokens import CompareOptions, keys, word_counts
 from amendtool.model import Clause, ClauseKind, clause_body
 
 # Minimum Dice similarity (0..1) for two clauses to be the same clause reworded. Below it
@@ -87,7 +87,9 @@ class _Profile:
     """A clause as alignment sees it; word counts are computed only when needed."""
 
     def __init__(self, clause: Clause, options: CompareOptions) -> None:
-        self.exact = keys(clause_body(clause), options)
+        self.text = clause_body(clause)
+        self.exact = keys(self.text, options)
+        self.plain = not (options.ignore_case or options.ignore_punctuation)
         self.unclassified = clause.kind is ClauseKind.UNCLASSIFIED
         self.bag: str | tuple[int, ...] = ""  # the words as sorted symbols, rarest first
         self.rare: list[Symbol] = []  # the RARE_WORDS rarest distinct words
@@ -95,6 +97,8 @@ class _Profile:
 
     @cached_property
     def words(self) -> Counter[str]:
+        if self.plain:  # the same counts, in compiled passes over the text
+            return word_counts(self.text)
         return Counter(k.casefold() for k in self.exact if k[:1].isalnum())
 
     @cached_property
