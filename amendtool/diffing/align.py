@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 
 from amendtool.diffing.tokens import CompareOptions, keys, word_counts
 from amendtool.model import Clause, ClauseKind, clause_body
@@ -203,8 +204,7 @@ class _Aligner:
         free_old = [i for i in range(len(self.old)) if i not in self.old_match]
         free_new = [j for j in range(len(self.new)) if j not in self.new_match]
         free = (*(self.old[i] for i in free_old), *(self.new[j] for j in free_new))
-        for profile in free:
-            self.frequency.update(profile.words.keys())
+        self.frequency.update(chain.from_iterable(profile.words.keys() for profile in free))
         self.informative_limit = max(
             INFORMATIVE_SHARE * (len(free_old) + len(free_new)), MIN_INFORMATIVE_LIMIT
         )
