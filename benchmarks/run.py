@@ -112,7 +112,7 @@ def alignment_scores(report_path: Path, truth_path: Path) -> tuple[float, float,
 
 def run_size(megabytes: float, folder: Path, runs: int, wdiff: str) -> dict:
     clauses = round(megabytes * CLAUSES_PER_MB)
-    old, new, truth = write_pair(clauses, folder)
+    old, new, truth = write_pair(clauses, folder, hard=True)
     report = folder / f"report-{clauses}.json"
     amendtool = [sys.executable, "-m", "amendtool", "diff"]
     pair = [str(old), str(new)]

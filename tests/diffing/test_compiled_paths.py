@@ -27,7 +27,7 @@ PLAIN = CompareOptions()
 @pytest.fixture(scope="module")
 def generated() -> tuple:
     """A hard generated pair (templated near-duplicates, repeats, long clauses), read back."""
-    old, new, truth = generate_pair(700, seed=5)
+    old, new, truth = generate_pair(700, seed=5, hard=True)
     return parse_text(emit_text(old), "old"), parse_text(emit_text(new), "new"), truth
 
 
