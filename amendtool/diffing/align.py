@@ -355,27 +355,30 @@ class _Aligner:
             weak_elsewhere = other_score.get(k, 1.0) < min(CONFIDENT_THRESHOLD, inside)
             if partner == me or weak_elsewhere:
                 parts.append(k)
+        covered: Counter[str] = Counter()  # how often the parts bring each word, together
+        for k in parts:
+            covered.update(others[k].words)
         while len(parts) >= 2:
-            weakest = min(parts, key=lambda k: (self._added(whole, k, parts, others), k))
-            if self._added(whole, weakest, parts, others) >= MIN_ADDED_WORDS:
+            added = {k: self._added(whole, others[k].words, covered) for k in parts}
+            weakest = min(parts, key=lambda k: (added[k], k))
+            if added[weakest] >= MIN_ADDED_WORDS:
                 break
             parts.remove(weakest)
+            covered.subtract(others[weakest].words)
         if len(parts) < 2 or self._group_score(whole, parts, others) < MATCH_THRESHOLD:
             return ()
         return tuple(sorted(parts))
 
-    def _added(self, whole: _Profile, part: int, parts: list[int], others: list[_Profile]) -> int:
-        """Informative words of ``whole`` that ``part`` brings and no other part does."""
-        rest: Counter[str] = Counter()
-        for k in parts:
-            if k != part:
-                rest.update(others[k].words)
-        uncovered = whole.words - rest
-        return sum(
-            min(count, uncovered[word])
-            for word, count in others[part].words.items()
-            if word in uncovered and self._informative(word)
-        )
+    def _added(self, whole: _Profile, part: Counter[str], covered: Counter[str]) -> int:
+        """Informative words of ``whole`` that ``part`` brings and no other part does
+        (``covered``: the words of all parts, ``part`` among them)."""
+        wanted = whole.words
+        added = 0
+        for word, count in part.items():
+            uncovered = wanted[word] - covered[word] + count  # left after the other parts
+            if uncovered > 0 and self._informative(word):
+                added += min(count, uncovered)
+        return added
 
     @staticmethod
     def _group_score(whole: _Profile, parts: Sequence[int], others: list[_Profile]) -> float:
