@@ -179,8 +179,8 @@ def main() -> None:
             print(f"fitted exponent, amendtool {tool}: wall {wall:.2f}, cpu {cpu:.2f}")
     seed = median_of([sys.executable, "-m", "amendtool", "diff", *map(str, SEED)], 5)
     version = median_of([str(Path(sys.executable).parent / "amendtool"), "--version"], 5)
-    print(f"seed pair end to end: {seed['wall']:.3f} s (median of 5)")
-    print(f"amendtool --version: {version['wall']:.3f} s (median of 5)")
+    print(f"seed pair end to end: {seed['wall']:.3f} s, cpu {seed['cpu']:.3f} s (median of 5)")
+    print(f"amendtool --version: {version['wall']:.3f} s, cpu {version['cpu']:.3f} s (median of 5)")
     if args.json:
         extra = {"seed": seed, "version": version}
         args.json.write_text(json.dumps({"rows": rows, **extra}, indent=2), encoding="utf-8")
