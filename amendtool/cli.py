@@ -6,6 +6,7 @@ Exit status follows diff(1): 0 no differences (or valid), 1 differences (or inva
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -338,4 +339,8 @@ def main() -> None:
     import signal
 
     signal.signal(signal.SIGTERM, _terminate)
+    # One command per process over acyclic data (drafts, reports): reference counting
+    # frees it, and the cyclic collector would only walk it again and again (a second of
+    # a 4 MB diff; issue 11). A long-running command (a server, a batch) calls gc.enable().
+    gc.disable()
     sys.exit(_run(cli))

@@ -36,6 +36,6 @@ def resolution_to_dict(resolution: Resolution) -> dict[str, Any]:
 
 def render_document_json(resolution: Resolution) -> str:
     """The document as indented JSON text (``convert --to json``)."""
-    import json
+    from amendtool.renderers.json_text import indented_json
 
-    return json.dumps(resolution_to_dict(resolution), ensure_ascii=False, indent=2) + "\n"
+    return indented_json(resolution_to_dict(resolution))

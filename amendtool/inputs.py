@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import BinaryIO
 
 from amendtool.errors import InputError
+from amendtool.gc_pause import paused_gc
 from amendtool.model import Resolution
 from amendtool.textparse.normalise import MAX_INPUT_BYTES, decode_with_warnings
 
@@ -104,6 +105,7 @@ def read_resolution(path: str) -> Resolution:
     return resolution_from_bytes(read_bytes(path), "<stdin>" if path == "-" else path)
 
 
+@paused_gc()
 def resolution_from_bytes(data: bytes, source: str, format: str | None = None) -> Resolution:
     """A resolution from PDF, DOCX, HTML, AKN XML or text bytes (``format``, or by content).
 

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from amendtool.diffing.provenance import Source, trace  # noqa: E402
-from amendtool.model import ClauseKind  # noqa: E402
+from amendtool.model import CLAUSE_KINDS, ClauseKind  # noqa: E402
 from amendtool.textparse.emit import emit_text  # noqa: E402
 from benchmarks.generate import _Draft, _resolution, _reword, _sentence, _vocabulary  # noqa: E402
 from benchmarks.run import measure  # noqa: E402
@@ -66,10 +66,10 @@ def generate_set(sources: int, clauses: int, seed: int, taken: float = TAKEN):
                 )
                 joint.append((_Draft((), draft.kind, words), label))
     for _ in range(int(len(joint) * NEW)):
-        kind = rng.choice(list(ClauseKind))
+        kind = rng.choice(CLAUSE_KINDS)
         joint.append((_Draft((), kind, _sentence(rng, vocabulary, rng.randint(18, 40))), "new"))
     rng.shuffle(joint)
-    joint.sort(key=lambda item: list(ClauseKind).index(item[0].kind))
+    joint.sort(key=lambda item: CLAUSE_KINDS.index(item[0].kind))
     joint_resolution, eids = _resolution([d for d, _ in joint])
     truth = {eid: label for eid, (_, label) in zip(eids, joint, strict=True)}
     return (
@@ -105,7 +105,7 @@ def large_run(sources: int, clauses: int) -> dict:
         joint_path = Path(folder) / "joint.txt"
         joint_path.write_text(emit_text(joint), encoding="utf-8")
         sizes = [round(Path(p).stat().st_size / 1e6, 2) for p in paths]
-        seconds, peak = measure(
+        seconds, cpu, peak = measure(
             [
                 sys.executable,
                 "-m",
@@ -124,6 +124,7 @@ def large_run(sources: int, clauses: int) -> dict:
             "source_mb": sizes,
             "joint_mb": round(joint_path.stat().st_size / 1e6, 2),
             "seconds": seconds,
+            "cpu_seconds": cpu,
             "peak_mb": peak,
         }
 

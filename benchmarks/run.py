@@ -1,27 +1,34 @@
-"""Alignment quality, time and peak memory of `amendtool diff`, beside peers on the same pairs.
+"""Time, peak memory and alignment quality of `amendtool diff`, beside peers on the same pairs.
 
-    .venv/bin/python benchmarks/run.py                 # 50, 500, 5000, 20000 clauses
-    .venv/bin/python benchmarks/run.py --sizes 50 500  # quicker
+    .venv/bin/python benchmarks/run.py                        # 250 KB, 1 MB, 4 MB (about 5 min)
+    .venv/bin/python benchmarks/run.py --sizes 0.25 --runs 1  # quicker
+    .venv/bin/python benchmarks/run.py --json out.json        # also the rows as JSON
 
-For each size a synthetic pair with known edits is generated (benchmarks/generate.py).
-Every tool runs as its own process, so that time (wall clock, start-up included) and peak
-memory (maximum resident set size) are measured alike; amendtool's text run and git are
-timed best of three, the slower peers once:
+For each size (megabytes of the old draft, about) a hard synthetic pair with known edits is
+generated (benchmarks/generate.py: repeated identical clauses, templated near-duplicates,
+long clauses, sub-points, recitals past ZZ, a quarter reworded, moves, splits, merges).
+Every tool runs as its own process, so that time (wall clock, start-up included), CPU time
+(user + system) and peak memory (maximum resident set) are measured alike, each the
+median of ``--runs`` runs:
 
-- amendtool: ``python -m amendtool diff`` (the text report: parsing, alignment, word
-  spans) and ``--format json -o``, whose links are scored against the true alignment
-  (precision, recall, F1);
-- git: ``git diff --no-index --word-diff=plain``;
-- difflib: ``SequenceMatcher`` over the word lists of both texts;
-- diff-match-patch: ``diff_main`` over the whole texts (``Diff_Timeout = 0``).
+- amendtool ``diff`` with the text report (to a pipe) and ``--format json -o FILE``; the
+  JSON links are scored against the true alignment (precision, recall, F1);
+- ``git diff --no-index --word-diff=plain``;
+- GNU ``wdiff`` (installed with apt-get when missing);
+- the floor: a Python process that reads both files and splits them into lines and words.
 
-Peers give no clause alignment; they are there so the times read as ratios.
+Ratios are taken within one run, so that the load of the machine cancels out as far as
+it can. The fitted exponent is the slope of log(time) against log(size) over all sizes
+(1.0 is linear). Then the seed pair end to end and ``amendtool --version``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,53 +39,62 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import write_pair  # noqa: E402
 
-PEER_TIMEOUT = 120  # seconds; a peer slower than this is reported as "> 120"
-DIFFLIB = """
-import difflib, sys
-a = open(sys.argv[1], encoding="utf-8").read().split()
-b = open(sys.argv[2], encoding="utf-8").read().split()
-difflib.SequenceMatcher(None, a, b).get_opcodes()
-"""
-DMP = """
+TIMEOUT = 300  # seconds for one run of one tool
+CLAUSES_PER_MB = 3700  # the generator writes about 270 bytes a clause
+SEED = (ROOT / "samples/kazakhstan.v1.txt", ROOT / "samples/kazakhstan.v2.txt")
+FLOOR = """
 import sys
-from diff_match_patch import diff_match_patch
-engine = diff_match_patch()
-engine.Diff_Timeout = 0
-engine.diff_main(open(sys.argv[1], encoding="utf-8").read(),
-                 open(sys.argv[2], encoding="utf-8").read())
+for path in sys.argv[1:]:
+    with open(path, encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    words = [line.split() for line in lines]
 """
+WRAPPER = (
+    "import resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+    "elapsed = time.perf_counter() - start\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, done.returncode)\n"
+)
 
 
-def measure(command: list[str]) -> tuple[float | None, float | None]:
-    """Wall seconds and peak resident MB of one command run in a fresh process."""
-    wrapper = (
-        "import resource, subprocess, sys, time\n"
-        "start = time.perf_counter()\n"
-        f"done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, timeout={PEER_TIMEOUT})\n"
-        "elapsed = time.perf_counter() - start\n"
-        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
-        "print(elapsed, peak, done.returncode)\n"
+def measure(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak resident MB of one command in a fresh process."""
+    out = subprocess.run(
+        [sys.executable, "-c", WRAPPER, *command],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=True,
     )
-    try:
-        out = subprocess.run(
-            [sys.executable, "-c", wrapper, *command],
-            capture_output=True,
-            text=True,
-            timeout=PEER_TIMEOUT + 30,
-            check=False,
-        )
-        elapsed, peak, _ = out.stdout.split()
-        return float(elapsed), float(peak)
-    except (subprocess.TimeoutExpired, ValueError):
-        return None, None
+    wall, cpu, peak, status = out.stdout.split()
+    if int(status) not in (0, 1):
+        raise RuntimeError(f"{command[0]} failed with status {status}: {out.stderr}")
+    return float(wall), float(cpu), float(peak)
 
 
-def best_of(command: list[str], runs: int = 3) -> tuple[float | None, float | None]:
-    """The fastest of ``runs`` runs (the usual way to take out noise) and the largest peak."""
+def median_of(command: list[str], runs: int) -> dict[str, float]:
+    """Median wall and CPU time of ``runs`` runs, and the largest peak memory."""
     results = [measure(command) for _ in range(runs)]
-    times = [t for t, _ in results if t is not None]
-    peaks = [m for _, m in results if m is not None]
-    return (min(times) if times else None), (max(peaks) if peaks else None)
+    return {
+        "wall": statistics.median(r[0] for r in results),
+        "cpu": statistics.median(r[1] for r in results),
+        "peak_mb": max(r[2] for r in results),
+    }
+
+
+def ensure_wdiff() -> str:
+    """The path of GNU wdiff, installed from Debian's packages when missing (needs root)."""
+    found = shutil.which("wdiff")
+    if found:
+        return found
+    print("installing wdiff with apt-get ...", file=sys.stderr, flush=True)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "wdiff"], check=True)
+    found = shutil.which("wdiff")
+    if not found:
+        raise SystemExit("wdiff could not be installed")
+    return found
 
 
 def alignment_scores(report_path: Path, truth_path: Path) -> tuple[float, float, float]:
@@ -94,72 +110,80 @@ def alignment_scores(report_path: Path, truth_path: Path) -> tuple[float, float,
     return precision, recall, f1
 
 
-def run(sizes: list[int]) -> list[dict]:
-    rows = []
-    with tempfile.TemporaryDirectory() as folder:
-        for size in sizes:
-            old, new, truth = write_pair(size, Path(folder))
-            report = Path(folder) / f"report-{size}.json"
-            amendtool = [sys.executable, "-m", "amendtool", "diff"]
-            text_run = best_of([*amendtool, str(old), str(new)])
-            json_run = measure(
-                [*amendtool, "--format", "json", "-o", str(report), str(old), str(new)]
-            )
-            precision, recall, f1 = alignment_scores(report, truth)
-            git = best_of(["git", "diff", "--no-index", "--word-diff=plain", str(old), str(new)])
-            difflib_run = measure([sys.executable, "-c", DIFFLIB, str(old), str(new)])
-            dmp = measure([sys.executable, "-c", DMP, str(old), str(new)])
-            rows.append(
-                {
-                    "clauses": size,
-                    "megabytes": round(old.stat().st_size / 1e6, 2),
-                    "precision": round(precision, 4),
-                    "recall": round(recall, 4),
-                    "f1": round(f1, 4),
-                    "amendtool_text_s": text_run[0],
-                    "amendtool_json_s": json_run[0],
-                    "amendtool_peak_mb": max(text_run[1] or 0, json_run[1] or 0) or None,
-                    "git_s": git[0],
-                    "difflib_s": difflib_run[0],
-                    "dmp_s": dmp[0],
-                }
-            )
-            print(_row(rows[-1]), flush=True)
-    return rows
+def run_size(megabytes: float, folder: Path, runs: int, wdiff: str) -> dict:
+    clauses = round(megabytes * CLAUSES_PER_MB)
+    old, new, truth = write_pair(clauses, folder, hard=True)
+    report = folder / f"report-{clauses}.json"
+    amendtool = [sys.executable, "-m", "amendtool", "diff"]
+    pair = [str(old), str(new)]
+    row: dict = {"clauses": clauses, "mb": round(old.stat().st_size / 1e6, 2)}
+    row["text"] = median_of([*amendtool, *pair], runs)
+    row["json"] = median_of([*amendtool, "--format", "json", "-o", str(report), *pair], runs)
+    row["precision"], row["recall"], row["f1"] = alignment_scores(report, truth)
+    row["git"] = median_of(["git", "diff", "--no-index", "--word-diff=plain", *pair], runs)
+    row["wdiff"] = median_of([wdiff, *pair], runs)
+    row["floor"] = median_of([sys.executable, "-c", FLOOR, *pair], runs)
+    return row
 
 
-def _fmt(value: float | None, digits: int = 2) -> str:
-    return f"> {PEER_TIMEOUT}" if value is None else f"{value:.{digits}f}"
+def exponent(rows: list[dict], tool: str, measure_name: str = "wall") -> float | None:
+    """Least-squares slope of log(time) on log(size)."""
+    points = [(math.log(r["mb"]), math.log(r[tool][measure_name])) for r in rows]
+    if len(points) < 2:
+        return None
+    mean_x = statistics.fmean(x for x, _ in points)
+    mean_y = statistics.fmean(y for _, y in points)
+    spread = sum((x - mean_x) ** 2 for x, _ in points)
+    return sum((x - mean_x) * (y - mean_y) for x, y in points) / spread
 
 
-def _row(row: dict) -> str:
-    text_s, git_s = row["amendtool_text_s"], row["git_s"]
-    ratio = text_s / git_s if text_s and git_s else None
-    return (
-        f"| {row['clauses']} | {row['megabytes']} | {row['precision']:.4f} | "
-        f"{row['recall']:.4f} | {row['f1']:.4f} | {_fmt(text_s)} | "
-        f"{_fmt(row['amendtool_json_s'])} | {_fmt(row['amendtool_peak_mb'], 0)} | "
-        f"{_fmt(git_s)} | {_fmt(ratio, 1)}x | {_fmt(row['difflib_s'])} | {_fmt(row['dmp_s'])} |"
-    )
-
-
+TOOLS = ("text", "json", "git", "wdiff", "floor")
 HEADER = (
-    "| clauses | MB (old) | precision | recall | F1 | amendtool text s | amendtool json s | "
-    "peak MB (json) | git --word-diff s | amendtool text / git | difflib words s | "
-    "diff-match-patch s |\n"
-    "|---|---|---|---|---|---|---|---|---|---|---|---|"
+    "| MB | clauses | F1 | precision | recall | amendtool text s | amendtool json s | "
+    "git s | wdiff s | floor s | text/git | json/git | json/wdiff | json/floor | "
+    "peak MB json | cpu json s | cpu wdiff s | cpu json/wdiff |\n"
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 )
+
+
+def table_row(row: dict) -> str:
+    wall = {tool: row[tool]["wall"] for tool in TOOLS}
+    return (
+        f"| {row['mb']} | {row['clauses']} | {row['f1']:.4f} | {row['precision']:.4f} | "
+        f"{row['recall']:.4f} | {wall['text']:.2f} | {wall['json']:.2f} | {wall['git']:.3f} | "
+        f"{wall['wdiff']:.2f} | {wall['floor']:.3f} | {wall['text'] / wall['git']:.1f}x | "
+        f"{wall['json'] / wall['git']:.1f}x | {wall['json'] / wall['wdiff']:.2f}x | "
+        f"{wall['json'] / wall['floor']:.1f}x | {row['json']['peak_mb']:.0f} | "
+        f"{row['json']['cpu']:.2f} | {row['wdiff']['cpu']:.2f} | "
+        f"{row['json']['cpu'] / row['wdiff']['cpu']:.2f}x |"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 500, 5000, 20000])
+    parser.add_argument("--sizes", type=float, nargs="+", default=[0.25, 1, 4], metavar="MB")
+    parser.add_argument("--runs", type=int, default=3, help="runs per tool (median)")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     args = parser.parse_args()
+    wdiff = ensure_wdiff()
     print(HEADER, flush=True)
-    rows = run(args.sizes)
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for megabytes in args.sizes:
+            rows.append(run_size(megabytes, Path(folder), args.runs, wdiff))
+            print(table_row(rows[-1]), flush=True)
+    print()
+    for tool in ("text", "json"):
+        wall, cpu = exponent(rows, tool), exponent(rows, tool, "cpu")
+        if wall is not None and cpu is not None:
+            print(f"fitted exponent, amendtool {tool}: wall {wall:.2f}, cpu {cpu:.2f}")
+    seed = median_of([sys.executable, "-m", "amendtool", "diff", *map(str, SEED)], 5)
+    version = median_of([str(Path(sys.executable).parent / "amendtool"), "--version"], 5)
+    print(f"seed pair end to end: {seed['wall']:.3f} s, cpu {seed['cpu']:.3f} s (median of 5)")
+    print(f"amendtool --version: {version['wall']:.3f} s, cpu {version['cpu']:.3f} s (median of 5)")
     if args.json:
-        args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+        extra = {"seed": seed, "version": version}
+        args.json.write_text(json.dumps({"rows": rows, **extra}, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":

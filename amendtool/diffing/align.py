@@ -27,9 +27,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 from sys import intern
 
-from amendtool.diffing.tokens import CompareOptions, keys
+from amendtool.diffing.tokens import CompareOptions, keys, word_counts
 from amendtool.model import Clause, ClauseKind, clause_body
 
 # Minimum Dice similarity (0..1) for two clauses to be the same clause reworded. Below it
@@ -52,8 +53,10 @@ INFORMATIVE_SHARE = 0.2
 MIN_INFORMATIVE_LIMIT = 2
 # Position weight (0..1): a tie-breaker that prefers nearby clauses among equally similar ones.
 POSITION_WEIGHT = 0.02
-# Up to this many old x new pairs are all scored; larger drafts use rare-word candidates.
-ALL_PAIRS_LIMIT = 250_000
+# Up to this many old x new pairs (left after identical clauses) are all scored; beyond,
+# candidates share rare words. Rare words pick better candidates than all pairs do as soon
+# as there are a few hundred clauses (F1 0.9978 -> 0.9995 at 250 KB, issue 11).
+ALL_PAIRS_LIMIT = 20_000
 # Candidate parts (2..) weighed for one split or merge, the most contained first: a real
 # split has a handful; the cap keeps the search quadratic in it, never in the draft.
 MAX_GROUP_PARTS = 32
@@ -78,20 +81,66 @@ class Pairing:
     moved: bool = False
 
 
+# A word as the similarity measures see it: one character (or, past the characters
+# available, one integer) whose order is the word's rarity in the drafts.
+Symbol = str | int
+# Characters that stand for ranked words: all code points but the surrogates.
+_SYMBOL_CHARACTERS = 0x110000 - 0x800
+
+
 class _Profile:
     """A clause as alignment sees it; word counts are computed only when needed."""
 
     def __init__(self, clause: Clause, options: CompareOptions) -> None:
-        self.exact = keys(clause_body(clause), options)
+        self.text = clause_body(clause)
+        self.exact = keys(self.text, options)
+        self.plain = not (options.ignore_case or options.ignore_punctuation)
         self.unclassified = clause.kind is ClauseKind.UNCLASSIFIED
+        self.bag: str | tuple[int, ...] = ""  # the words as sorted symbols, rarest first
+        self.rare: list[Symbol] = []  # the RARE_WORDS rarest distinct words
+        self.informative: str | tuple[int, ...] = ""  # the bag's informative words
 
     @cached_property
     def words(self) -> Counter[str]:
+        if self.plain:  # the same counts, in compiled passes over the text
+            return word_counts(self.text)
         return Counter(intern(k.casefold()) for k in self.exact if k[:1].isalnum())
 
     @cached_property
     def size(self) -> int:
         return sum(self.words.values())
+
+
+def _character(rank: int) -> str:
+    """The symbol of the word of ``rank`` (order kept; surrogates skipped)."""
+    return chr(rank if rank < 0xD800 else rank + 0x800)
+
+
+def _rank_words(profiles: Sequence[_Profile], frequency: Counter[str], limit: float) -> None:
+    """Give each profile its bag, its rare words and its informative words.
+
+    Words are ranked by (number of clauses they occur in, word), so that sorting a bag
+    puts its rarest words first and ties break on the word, as everywhere else; the
+    informative words (in at most ``limit`` clauses) are then a prefix of the bag.
+    """
+    ranked = sorted(frequency, key=lambda w: (frequency[w], w))
+    informative = sum(1 for word in ranked if frequency[word] <= limit)
+    if len(ranked) <= _SYMBOL_CHARACTERS:
+        char = {w: _character(r) for r, w in enumerate(ranked)}
+        first_common = _character(informative)
+        for profile in profiles:
+            runs = sorted([char[word] * count for word, count in profile.words.items()])
+            bag = profile.bag = "".join(runs)
+            profile.rare = [run[0] for run in runs[:RARE_WORDS]]
+            profile.informative = bag[: bisect.bisect_left(bag, first_common)]
+    else:  # more distinct words than characters: rapidfuzz compares integers as well
+        number = {w: r for r, w in enumerate(ranked)}
+        for profile in profiles:
+            ranks = sorted((number[word], count) for word, count in profile.words.items())
+            ranked_bag = tuple(rank for rank, count in ranks for _ in range(count))
+            profile.bag = ranked_bag
+            profile.rare = [rank for rank, _ in ranks[:RARE_WORDS]]
+            profile.informative = ranked_bag[: bisect.bisect_left(ranked_bag, informative)]
 
 
 def shared_words(a: Counter[str], b: Counter[str]) -> int:
@@ -158,50 +207,58 @@ class _Aligner:
     def candidates(self) -> list[tuple[int, int]]:
         free_old = [i for i in range(len(self.old)) if i not in self.old_match]
         free_new = [j for j in range(len(self.new)) if j not in self.new_match]
-        for profile in (*(self.old[i] for i in free_old), *(self.new[j] for j in free_new)):
-            self.frequency.update(profile.words.keys())
+        free = (*(self.old[i] for i in free_old), *(self.new[j] for j in free_new))
+        self.frequency.update(chain.from_iterable(profile.words.keys() for profile in free))
         self.informative_limit = max(
             INFORMATIVE_SHARE * (len(free_old) + len(free_new)), MIN_INFORMATIVE_LIMIT
         )
+        _rank_words(free, self.frequency, self.informative_limit)
         if len(free_old) * len(free_new) <= ALL_PAIRS_LIMIT:
             return [(i, j) for i in free_old for j in free_new]
-        document_frequency = self.frequency
-        postings: dict[str, list[int]] = {}
+        postings: dict[Symbol, list[int]] = {}
         for j in free_new:
-            for word in self._rare_words(self.new[j], document_frequency):
+            for word in self.new[j].rare:
                 postings.setdefault(word, []).append(j)
         pairs: list[tuple[int, int]] = []
         for i in free_old:
-            hits: Counter[int] = Counter()
-            rare = self._rare_words(self.old[i], document_frequency)
+            rare = self.old[i].rare
+            found: list[int] = []
             for word in rare:
                 posting = postings.get(word, ())
                 if len(posting) <= MAX_POSTING:
-                    hits.update(posting)
+                    found += posting
+            hits = Counter(found)
             needed = min(MIN_SHARED_RARE, len(rare))
             pairs.extend((i, j) for j, count in sorted(hits.items()) if count >= needed)
         return pairs
 
-    @staticmethod
-    def _rare_words(profile: _Profile, frequency: Counter[str]) -> list[str]:
-        return sorted(profile.words, key=lambda w: (frequency[w], w))[:RARE_WORDS]
-
     def pair_similar(self) -> None:
+        from rapidfuzz.distance import Indel
+
+        # On two sorted sequences the longest common subsequence is the multiset
+        # intersection, so the Indel distance of two bags gives |A∩B| in compiled code.
+        distance = Indel.distance
         old_count, new_count = max(len(self.old), 1), max(len(self.new), 1)
         ranked = []
         for i, j in self.candidates():
-            old, new = self.old[i], self.new[j]
-            shared = shared_words(old.words, new.words)
-            total = old.size + new.size
+            old_bag, new_bag = self.old[i].bag, self.new[j].bag
+            old_size, new_size = len(old_bag), len(new_bag)
+            total = old_size + new_size
+            shared = (total - distance(old_bag, new_bag)) // 2
             score = 2 * shared / total if total else 1.0
-            if shared >= PART_CONTAINMENT * min(old.size, new.size) and shared:
-                # a possible part of a split or merge: remember the overlap for step 3
-                self.shared[(i, j)] = shared
-                self.candidates_of_old.setdefault(i, []).append(j)
-                self.candidates_of_new.setdefault(j, []).append(i)
+            if shared >= PART_CONTAINMENT * min(old_size, new_size) and shared:
+                # a possible part of a split or merge: remember the overlap for step 3,
+                # unless the two share too few informative words for either to be a part
+                # of the other (each part must bring MIN_ADDED_WORDS of them)
+                old_rare, new_rare = self.old[i].informative, self.new[j].informative
+                rare_total = len(old_rare) + len(new_rare)
+                if rare_total - distance(old_rare, new_rare) >= 2 * MIN_ADDED_WORDS:
+                    self.shared[(i, j)] = shared
+                    self.candidates_of_old.setdefault(i, []).append(j)
+                    self.candidates_of_new.setdefault(j, []).append(i)
             if score >= MATCH_THRESHOLD:
-                distance = abs(i / old_count - j / new_count)
-                ranked.append((-(score - POSITION_WEIGHT * distance), i, j, score))
+                distance_apart = abs(i / old_count - j / new_count)
+                ranked.append((-(score - POSITION_WEIGHT * distance_apart), i, j, score))
         ranked.sort()
         for _, i, j, score in ranked:
             if i not in self.old_match and j not in self.new_match:
@@ -306,11 +363,11 @@ class _Aligner:
                 containment[k] = inside
         if len(parts) > MAX_GROUP_PARTS:  # bounded work: the most contained candidates
             parts = sorted(parts, key=lambda k: (-containment[k], k))[:MAX_GROUP_PARTS]
-        covered: Counter[str] = Counter()  # words of all parts, kept up to date
+        covered: Counter[str] = Counter()  # how often the parts bring each word, together
         for k in parts:
             covered.update(others[k].words)
         while len(parts) >= 2:
-            added = {k: self._added(whole, others[k], covered) for k in parts}
+            added = {k: self._added(whole, others[k].words, covered) for k in parts}
             weakest = min(parts, key=lambda k: (added[k], k))
             if added[weakest] >= MIN_ADDED_WORDS:
                 break
@@ -320,14 +377,16 @@ class _Aligner:
             return ()
         return tuple(sorted(parts))
 
-    def _added(self, whole: _Profile, part: _Profile, covered: Counter[str]) -> int:
+    def _added(self, whole: _Profile, part: Counter[str], covered: Counter[str]) -> int:
         """Informative words of ``whole`` that ``part`` brings and no other part does
-        (``covered`` counts the words of all parts, ``part`` included)."""
-        return sum(
-            min(count, whole.words[word] - (covered[word] - count))
-            for word, count in part.words.items()
-            if whole.words[word] > covered[word] - count and self._informative(word)
-        )
+        (``covered``: the words of all parts, ``part`` among them)."""
+        wanted = whole.words
+        added = 0
+        for word, count in part.items():
+            uncovered = wanted[word] - covered[word] + count  # left after the other parts
+            if uncovered > 0 and self._informative(word):
+                added += min(count, uncovered)
+        return added
 
     @staticmethod
     def _group_score(whole: _Profile, parts: Sequence[int], others: list[_Profile]) -> float:

@@ -15,6 +15,7 @@ from amendtool.diffing.align import CONFIDENT_THRESHOLD, Pairing, align
 from amendtool.diffing.order import order_warnings
 from amendtool.diffing.tokens import CompareOptions, count_words, keys
 from amendtool.diffing.words import Span, is_exact, word_diff
+from amendtool.gc_pause import paused_gc
 from amendtool.model import Clause, ClauseKind, Meta, Resolution, clause_body
 
 
@@ -297,6 +298,7 @@ def _bounded_word_diffs(changes: Sequence[Change], options: CompareOptions) -> l
     return warnings
 
 
+@paused_gc()
 def build_report(
     old: Resolution,
     new: Resolution,

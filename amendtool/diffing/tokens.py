@@ -9,6 +9,7 @@ and the options fold case and punctuation too.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from sys import intern
@@ -35,6 +36,7 @@ _TYPOGRAPHY = str.maketrans(
         "−": "-",
     }
 )  # fmt: skip  (one character for one: token boundaries stay where they were)
+_APOSTROPHES = re.compile("[" + "".join(chr(c) for c, to in _TYPOGRAPHY.items() if to == "'") + "]")
 PUNCTUATION_KEY = "\x00punct"
 _PUNCTUATION = re.compile(r"[^\w']+")
 
@@ -47,7 +49,6 @@ class CompareOptions:
     ignore_punctuation: bool = False
 
 
-_DEFAULT = CompareOptions()
 _CACHE_SIZE = 1 << 16  # texts and tokens; repeated across alignment, spans and statistics
 
 
@@ -94,18 +95,42 @@ def key(unit: str, options: CompareOptions) -> str:
     return word.casefold() if options.ignore_case else word
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
 def keys(text: str, options: CompareOptions) -> tuple[str, ...]:
     """Keys of every unit of ``text``."""
-    if options == _DEFAULT:  # fast path: fold typography once, tokens line up one for one
-        # interned: a draft repeats its words, and one string per word keeps memory linear
-        # in the vocabulary rather than in the tokens (50 MB drafts)
-        folded = tuple(map(intern, map(str.strip, _TOKEN.findall(text.translate(_TYPOGRAPHY)))))
-        return folded if folded else tuple(map(str.strip, _tokens(text)))
+    if options.ignore_case or options.ignore_punctuation:
+        return _option_keys(text, options)
+    return _plain_keys(text)  # cached by text alone: hashing the options costs more
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _plain_keys(text: str) -> tuple[str, ...]:
+    """Typography folded once; the tokens line up one for one. Interned: a draft repeats
+    its words, and one string per word keeps memory linear in the vocabulary (50 MB drafts)."""
+    folded = tuple(map(intern, map(str.strip, _TOKEN.findall(text.translate(_TYPOGRAPHY)))))
+    return folded if folded else tuple(map(str.strip, _tokens(text)))
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _option_keys(text: str, options: CompareOptions) -> tuple[str, ...]:
     return tuple(intern(key(u, options)) for u in units(text, options))
 
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def word_counts(text: str) -> Counter[str]:
+    """The words of ``text`` (keys that start with a letter or digit), case folded, counted.
+
+    The same as counting ``key.casefold()`` over :func:`keys` with no options, in a few
+    passes of compiled code: a word key is a ``_WORD`` match whose typography folding can
+    only have turned ``’`` into ``'``.
+    """
+    if _APOSTROPHES.search(text):  # folded to ' they join words: "1‘1" is one key
+        text = text.translate(_TYPOGRAPHY)
+    found = _WORD.findall(text)
+    if "_" in text:  # \w takes "_" too; a key starting with it is no word
+        found = [word for word in found if word[0] != "_"]
+    return Counter(" ".join(found).casefold().split())
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

@@ -24,6 +24,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from amendtool.diffing.edit_script import edit_script
 from amendtool.diffing.tokens import CompareOptions, keys, units
 
 SpanOp = Literal["equal", "delete", "insert"]
@@ -60,31 +61,9 @@ def is_exact(old: str, new: str, options: CompareOptions | None = None) -> bool:
     return _fits(keys(old, options), keys(new, options))
 
 
-def _encode(*sides: Keys) -> list[str]:
-    """Each side's keys as a string, one character per distinct key."""
-    codes: dict[Hashable, str] = {}
-    encoded = []
-    for side in sides:
-        chars = []
-        for token_key in side:
-            code = codes.get(token_key)
-            if code is None:
-                code = codes[token_key] = chr(_FIRST_CODE_POINT + len(codes))
-            chars.append(code)
-        encoded.append("".join(chars))
-    return encoded
-
-
 def _exact(old: Keys, new: Keys) -> Script:
-    """diff-match-patch on one character per key, with semantic cleanup."""
-    from diff_match_patch import diff_match_patch
-
-    old_codes, new_codes = _encode(old, new)
-    engine = diff_match_patch()
-    engine.Diff_Timeout = 0
-    diffs = engine.diff_main(old_codes, new_codes, False)
-    engine.diff_cleanupSemantic(diffs)
-    return [(operation, len(chars)) for operation, chars in diffs]
+    """diff-match-patch on one character per key, with semantic cleanup (compiled)."""
+    return edit_script(old, new)
 
 
 def _replaced(old: Keys, new: Keys) -> Script:
@@ -205,6 +184,8 @@ def _edit_script(old: Keys, new: Keys) -> Script:
 
 def word_diff(old: str, new: str, options: CompareOptions | None = None) -> tuple[Span, ...]:
     """Spans turning ``old`` into ``new``, in order."""
+    if not (old and new):  # a deleted or inserted clause: one span, nothing to compare
+        return (Span("delete", old, ""),) if old else (Span("insert", "", new),) if new else ()
     options = options or _PLAIN
     old_keys, new_keys = keys(old, options), keys(new, options)
     if old_keys == new_keys:

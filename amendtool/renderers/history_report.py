@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from typing import Any
 
@@ -12,6 +11,7 @@ from amendtool.diffing.words import Span
 from amendtool.renderers.clause_refs import ref_to_dict
 from amendtool.renderers.describe import display_runs
 from amendtool.renderers.html_page import DEL, INS, E, file_name, page
+from amendtool.renderers.json_text import indented_json
 from amendtool.renderers.markdown_report import emphasised, escape
 from amendtool.renderers.terminal import describe_draft, plain_style
 from amendtool.safe_chars import visible
@@ -127,7 +127,7 @@ def history_to_dict(history: History) -> dict[str, Any]:
 
 def render_history_json(history: History) -> str:
     """Indented JSON text."""
-    return json.dumps(history_to_dict(history), ensure_ascii=False, indent=2) + "\n"
+    return indented_json(history_to_dict(history))
 
 
 def render_history_markdown(history: History, words: bool = False) -> str:

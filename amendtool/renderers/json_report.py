@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, replace
 from typing import Any
 
 from amendtool.diffing.report import Change, ChangeReport
 from amendtool.renderers.clause_refs import ref_to_dict
 from amendtool.renderers.describe import headline
+from amendtool.renderers.json_text import indented_json
 
 FORMAT_VERSION = 1
 
@@ -72,19 +72,19 @@ _CHANGES = "\x00changes\x00"  # where the changes go in the skeleton
 def render_json(report: ChangeReport) -> str:
     """Indented JSON text, ending with a newline.
 
-    The same text as ``json.dumps(report_to_dict(report), indent=2)``, written change by
-    change: the whole document as Python values and its encoder's pieces took about ten
-    times the size of the drafts.
+    The same text as ``indented_json(report_to_dict(report))``, written change by change:
+    the whole document as Python values took about ten times the size of the drafts.
     """
     skeleton = report_to_dict(replace(report, changes=()))
     skeleton["changes"] = _CHANGES
     skeleton["differs"] = report.differs
-    head, tail = json.dumps(skeleton, ensure_ascii=False, indent=2).split(json.dumps(_CHANGES))
+    marker = indented_json(_CHANGES).rstrip("\n")
+    head, tail = indented_json(skeleton).rstrip("\n").split(marker)
     if not report.changes:
         return f"{head}[]{tail}\n"
     pieces = [head, "[\n"]
     for index, change in enumerate(report.changes):
-        text = json.dumps(_change_dict(change), ensure_ascii=False, indent=2)
+        text = indented_json(_change_dict(change)).rstrip("\n")
         pieces.append("    " + text.replace("\n", "\n    "))  # JSON strings hold no raw newline
         pieces.append(",\n" if index < len(report.changes) - 1 else "\n  ]")
     pieces += [tail, "\n"]

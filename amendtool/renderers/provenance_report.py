@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from typing import Any
 
@@ -19,6 +18,7 @@ from amendtool.renderers.html_page import (
     page,
     warnings_banner,
 )
+from amendtool.renderers.json_text import indented_json
 from amendtool.renderers.markdown_report import escape, markdown_warnings
 from amendtool.renderers.terminal import describe_draft
 from amendtool.safe_chars import visible
@@ -128,7 +128,7 @@ def provenance_to_dict(report: ProvenanceReport) -> dict[str, Any]:
 
 def render_provenance_json(report: ProvenanceReport) -> str:
     """Indented JSON text."""
-    return json.dumps(provenance_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return indented_json(provenance_to_dict(report))
 
 
 def render_provenance_markdown(report: ProvenanceReport) -> str:

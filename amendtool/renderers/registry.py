@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from amendtool.gc_pause import paused_gc
+
 
 @dataclass(frozen=True)
 class RenderOptions:
@@ -143,6 +145,7 @@ def product_of(subject: Any) -> str:
     }.get(name, "")
 
 
+@paused_gc()
 def render(
     subject: Any,
     output_format: str,

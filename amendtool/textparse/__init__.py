@@ -88,7 +88,7 @@ def parse_text(text: str, source: str = "<text>") -> Resolution:
     fates = [
         *header_fates,
         *noise_fates,
-        *(replace(f, text=original[f.line_no]) for f in parsed.fates),
+        *(LineFate(f.line_no, original[f.line_no], f.where, f.reason) for f in parsed.fates),
     ]
     if formula_line:
         fates.append(LineFate(formula_line, formula, "formula"))

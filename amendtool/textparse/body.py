@@ -374,10 +374,14 @@ def _point_fates(drafts: list[_PointDraft], points: tuple[Point, ...]) -> list[L
 
 
 def _joined(parts: list[str]) -> tuple[str, tuple[Note, ...]]:
+    if not parts:  # most clauses have no wrap-up
+        return "", ()
     return extract_notes(normalise_space(" ".join(parts)))
 
 
 def _build_points(points: list[_PointDraft], parent_eid: str) -> tuple[Point, ...]:
+    if not points:  # most clauses have no points
+        return ()
     eids = point_ids(parent_eid, (p.num for p in points))
     built = []
     for draft, eid in zip(points, eids, strict=True):

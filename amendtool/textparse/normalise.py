@@ -23,10 +23,25 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024  # documented limit: 50 MB, far above any rea
 MAX_LISTED_OFFSETS = 5  # byte offsets a decoding warning names; the rest are counted
 
 
+_TRANSLATED = re.compile("[" + "".join(re.escape(chr(code)) for code in _TRANSLATION) + "]")
+
+
 def normalise_line(line: str) -> str:
-    """One line with typography-only differences removed (see module docstring)."""
-    cleaned = unicodedata.normalize("NFC", line).translate(_TRANSLATION)
-    return _RUNS_OF_SPACES.sub(" ", cleaned).strip()
+    """One line with typography-only differences removed (see module docstring).
+
+    Each step runs only where it can change something (an ASCII line is NFC and holds no
+    character to translate but the tab): most lines skip them all (issue 11).
+    """
+    if line.isascii():
+        if "\t" in line:
+            line = line.replace("\t", " ")
+    else:
+        line = unicodedata.normalize("NFC", line)
+        if _TRANSLATED.search(line):
+            line = line.translate(_TRANSLATION)
+    if "  " in line:
+        line = _RUNS_OF_SPACES.sub(" ", line)
+    return line.strip()
 
 
 def normalise_space(text: str) -> str:

@@ -14,7 +14,9 @@ Hyphenated line ends are rejoined by the body reader (it knows where a clause co
 
 from __future__ import annotations
 
+import itertools
 import re
+from functools import cache
 
 from amendtool.lang import every
 from amendtool.model import LineFate
@@ -39,22 +41,47 @@ _FOOTER = re.compile(
     rf"(?:(?:{_WEAK}) {{1,4}}){{0,{MAX_WEAK_BEFORE}}}"
     rf"(?:{_STRONG})(?: {{1,4}}(?:{_STRONG}|{_WEAK}))*"
 )
+_ANY_MOTTO = re.compile("|".join(map(re.escape, _MOTTOS)))
 FLATTENED_LINE = 400  # characters: a line this long with several clause markers is a page
 MIN_FLATTENED_CLAUSES = 3  # clause markers needed to take a long line for a flattened page
 
 
-def _marker_pattern(phrases: LanguagePhrases) -> re.Pattern[str]:
+_AFTER_PUNCTUATION = "(?<=[;,.:])"
+
+
+def _marker_source(phrases: LanguagePhrases) -> str:
+    """White space before a clause marker of one language (the text of a pattern)."""
     citation = phrases.citation.pattern.lstrip("^")
     recital = phrases.recital.pattern.lstrip("^")
-    return re.compile(
-        rf"(?<=[;,.:])\s+(?=(?:[-–—•]\s*)?(?:(?:{citation})|[A-Z]{{1,2}}\.\s*(?:{recital})"
-        rf"|\d{{1,3}}\.\s+[A-ZÀ-Ý]))",
-        re.IGNORECASE,
+    return (
+        rf"\s+(?=(?:[-–—•]\s*)?(?:(?:{citation})|[A-Z]{{1,2}}\.\s*(?:{recital})"
+        rf"|\d{{1,3}}\.\s+[A-ZÀ-Ý]))"
     )
+
+
+@cache
+def _marker_pattern(phrases: LanguagePhrases) -> re.Pattern[str]:
+    return re.compile(_AFTER_PUNCTUATION + _marker_source(phrases), re.IGNORECASE)
+
+
+@cache
+def _any_marker() -> re.Pattern[str]:
+    """A clause marker of any language: where any language's pattern splits, this matches.
+
+    The punctuation is matched rather than looked behind at, so that the engine skips
+    ahead to it.
+    """
+    alternatives = "|".join(f"(?:{_marker_source(p)})" for p in all_languages())
+    return re.compile(f"[;,.:](?:{alternatives})", re.IGNORECASE)
 
 
 def _split_flattened(text: str) -> list[str]:
     if len(text) < FLATTENED_LINE:
+        return [text]
+    # a long clause is common, a flattened page rare: one pass over the line with every
+    # language's markers at once rules most lines out (k markers give at most k + 1 pieces)
+    markers = itertools.islice(_any_marker().finditer(text), MIN_FLATTENED_CLAUSES - 1)
+    if sum(1 for _ in markers) + 1 < MIN_FLATTENED_CLAUSES:
         return [text]
     best: list[str] = [text]
     for phrases in all_languages():
@@ -86,7 +113,7 @@ def clean_lines(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], li
             for match in _TEMPLATE_TAG.finditer(text):
                 fates.append(LineFate(number, match.group(0).strip(), "dropped", "template tag"))
             text = _TEMPLATE_TAG.sub(" ", text)
-        if ".doc" in text or "PE" in text or any(m in text for m in _MOTTOS):
+        if ".doc" in text or "PE" in text or _ANY_MOTTO.search(text):
             for match in _FOOTER.finditer(text):
                 fates.append(LineFate(number, match.group(0), "dropped", "page header or footer"))
             text = _FOOTER.sub(" ", text)

@@ -25,6 +25,9 @@ def serve(host: str, port: int, open_browser: bool) -> None:
 
     The page and its API run locally: no file is stored and nothing leaves the machine.
     """
+    import gc
+
+    gc.enable()  # cli.main turns the cyclic collector off for one-shot commands (issue 11)
     from amendtool.web.guard import WILDCARDS, is_loopback
     from amendtool.web.server import serve as run_server
 

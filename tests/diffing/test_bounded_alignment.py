@@ -54,7 +54,34 @@ def test_many_permutations_against_one_clause(monkeypatch) -> None:
         # the permutations add no word to each other: one pair, no merge or split
         assert Relation.MERGED not in relations and Relation.SPLIT not in relations
         assert sum(r is not Relation.DELETED and r is not Relation.INSERTED for r in relations) == 1
-        assert 0 < calls <= align.MAX_GROUP_PARTS**2  # the old search: millions
+        # candidates that share only words every clause has are not weighed at all
+        assert calls <= align.MAX_GROUP_PARTS**2  # the old search: millions
+
+
+def test_many_informative_candidate_parts_are_capped(monkeypatch) -> None:
+    """250 clauses of 8 rare words each, all inside one 120-word clause: every one is a
+    candidate part of a merge (or split); only MAX_GROUP_PARTS of them are weighed."""
+    calls = 0
+    real = align._Aligner._added
+
+    def counting(self, whole, part, covered):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        return real(self, whole, part, covered)
+
+    monkeypatch.setattr(align._Aligner, "_added", counting)
+    rng = random.Random(1)
+    vocabulary = [f"w{n}x" for n in range(120)]
+    parts = [" ".join(rng.sample(vocabulary, 8)) for _ in range(250)]
+    whole = " ".join(vocabulary)
+    for first, second, grouped in (
+        (_resolution(parts), _resolution([whole]), Relation.MERGED),
+        (_resolution([whole]), _resolution(parts), Relation.SPLIT),
+    ):
+        calls = 0
+        report = compare(first, second)
+        assert grouped in {change.relation for change in report.changes}
+        assert 0 < calls <= align.MAX_GROUP_PARTS**2  # uncapped: over 30,000
 
 
 def test_a_real_split_is_still_found_among_many_candidates() -> None:

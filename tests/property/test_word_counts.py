@@ -1,0 +1,26 @@
+"""word_counts is the count of case-folded word keys, computed without the keys."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from amendtool.diffing.tokens import CompareOptions, keys, word_counts
+
+PLAIN = CompareOptions()
+
+
+def from_keys(text: str) -> Counter[str]:
+    return Counter(k.casefold() for k in keys(text, PLAIN) if k[:1].isalnum())
+
+
+@given(st.text(alphabet=st.sampled_from("ab Z1_'’‘-–—«».,;:( )\u00a0İßÉé\u0301"), max_size=40))
+def test_same_as_counting_keys_on_typography(text: str) -> None:
+    assert word_counts(text) == from_keys(text)
+
+
+@given(st.text(max_size=80))
+def test_same_as_counting_keys_on_any_text(text: str) -> None:
+    assert word_counts(text) == from_keys(text)
