@@ -104,7 +104,7 @@ def run_dask(items: Iterable[WorkItem], address: str) -> Iterator[Outcome]:
             first.append(submit(item))
             if len(first) >= limit:
                 break
-        pending = distributed.as_completed(first)
+        pending = distributed.as_completed(first, loop=client.loop)
         for future in pending:
             item = items_by_key.pop(future.key)
             try:
