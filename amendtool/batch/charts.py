@@ -111,17 +111,16 @@ def share_by_group(figures: Figures) -> etree._Element:
 def share_by_year(figures: Figures) -> etree._Element:
     """One line per group: mean share of its motion text kept in the joint text, per year."""
     import matplotlib
-    from matplotlib.ticker import PercentFormatter
+    from matplotlib.ticker import MaxNLocator, PercentFormatter
 
     with matplotlib.rc_context(RC):
         figure, axes = _figure()
-        years = figures.years
         for index, group in enumerate(figures.groups):
-            points = [
-                (i, figures.joint_by_year_group[(y, group)].value)
-                for i, y in enumerate(years)
-                if (y, group) in figures.joint_by_year_group
-            ]
+            points = sorted(
+                (int(year), mean.value)
+                for (year, name), mean in figures.joint_by_year_group.items()
+                if name == group and year.isdigit()
+            )
             axes.plot(
                 [p[0] for p in points],
                 [p[1] for p in points],
@@ -130,7 +129,7 @@ def share_by_year(figures: Figures) -> etree._Element:
                 color=COLOURS[index % len(COLOURS)],
                 linestyle=("-", "--", ":")[index // len(COLOURS) % 3],
             )
-        axes.set_xticks(range(len(years)), years)
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # years on a true time axis
         axes.set_ylim(0, 1.02)
         axes.yaxis.set_major_formatter(PercentFormatter(1.0))
         axes.set_ylabel("kept in the joint text")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import signal
+import socket
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
@@ -73,6 +74,18 @@ def _result(future: Future[Outcome], item: WorkItem) -> Outcome:
         return failed(item, f"{item.procedure}: worker failed: {problem!r}", cacheable=False)
 
 
+def _check_reachable(address: str) -> None:
+    """Fail at once (not after CONNECT_TIMEOUT) when nothing listens at a tcp:// address."""
+    if not address.startswith("tcp://"):
+        return
+    host, _, port = address.removeprefix("tcp://").rpartition(":")
+    try:
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=CONNECT_TIMEOUT):
+            pass
+    except (OSError, ValueError) as problem:
+        raise SchedulerError(f"cannot reach the Dask scheduler at {address}: {problem}") from None
+
+
 def run_dask(items: Iterable[WorkItem], address: str) -> Iterator[Outcome]:
     """The Dask distributed scheduler at ``address`` (``tcp://host:8786``).
 
@@ -84,6 +97,7 @@ def run_dask(items: Iterable[WorkItem], address: str) -> Iterator[Outcome]:
         raise SchedulerError(
             "--scheduler needs Dask distributed: pip install 'amendtool[dask]'"
         ) from None
+    _check_reachable(address)
     try:
         client = distributed.Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError) as problem:

@@ -87,10 +87,6 @@ class Figures:
         if row.joint_kept_in_adopted is not None:
             _count(self.plenary_shares, row.joint_kept_in_adopted)
 
-    @property
-    def years(self) -> list[str]:
-        return sorted({year for year, _ in self.joint_by_year_group})
-
 
 def _count(bins: list[int], value: float) -> None:
     if not bins:
