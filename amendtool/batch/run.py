@@ -12,7 +12,7 @@ from pathlib import Path
 from amendtool.batch.discover import Procedure, WorkItem, find_procedures, iter_items
 from amendtool.batch.manifest import read_manifest
 from amendtool.batch.progress import Progress
-from amendtool.batch.row import ERROR, OK, Row
+from amendtool.batch.row import ERROR, Row
 from amendtool.batch.store import OutputStore
 from amendtool.batch.summary import SummaryWriter, gather
 from amendtool.batch.work import Outcome, failed
@@ -128,10 +128,10 @@ def run_batch(
     def pending() -> Iterator[WorkItem]:
         for entry in iter_items(procedures, overrides):
             if isinstance(entry, WorkItem):
-                if not force and store.is_current(entry.procedure, entry.input_hash):
+                stored = None if force else store.row(entry.procedure)
+                if stored and stored.cacheable and stored.input_hash == entry.input_hash:
                     counts["reused"] += 1
-                    stored = store.row(entry.procedure)
-                    report.done(stored or _missing(Procedure(entry.procedure, source, ())), True)
+                    report.done(stored, cached=True)
                     continue
                 yield entry
             else:
@@ -153,4 +153,4 @@ def run_batch(
     return BatchResult(len(procedures), counts["computed"], counts["reused"], failures)
 
 
-__all__ = ["OK", "BatchError", "BatchResult", "run_batch"]
+__all__ = ["BatchError", "BatchResult", "run_batch"]

@@ -51,11 +51,6 @@ class OutputStore:
         except (OSError, ValueError, TypeError):
             return None
 
-    def is_current(self, procedure: str, input_hash: str) -> bool:
-        """True when the stored result was made from exactly these inputs."""
-        stored = self.row(procedure)
-        return stored is not None and stored.cacheable and stored.input_hash == input_hash
-
     def write(self, outcome: Outcome) -> None:
         """Replace OUT/<procedure>/ with the outcome's files and row, all or nothing."""
         target = self.root / outcome.row.procedure

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import amendtool
 from amendtool.batch.discover import RESERVED_NAMES, WorkItem
-from amendtool.batch.roles import Cast, Document, cast, document
+from amendtool.batch.roles import Cast, Document, Motion, cast, document
 from amendtool.batch.row import ERROR, OK, MotionResult, ReportLink, Row
 from amendtool.diffing.report import ChangeReport
 from amendtool.errors import AmendtoolError, InputError
@@ -54,38 +54,9 @@ def _compute(item: WorkItem, roles: Cast) -> Outcome:
         )
     motions = []
     for motion, source in zip(roles.motions, traced.sources, strict=True):
-        stats = source.report.statistics
-        links.append(
-            ReportLink(
-                f"{motion.label} motion → joint text",
-                *_render(files, f"{motion.slug}-joint", source.report),
-            )
-        )
-        kept_in_adopted = None
-        chain = [motion.document.resolution, joint.resolution]
-        if adopted is not None:
-            to_adopted = amendtool.compare(motion.document.resolution, adopted.resolution)
-            kept_in_adopted = to_adopted.statistics.words_kept
-            chain.append(adopted.resolution)
-        history = amendtool.history(chain)
-        links.append(
-            ReportLink(
-                f"{motion.label}: history", *_render(files, f"{motion.slug}-history", history)
-            )
-        )
-        meta = motion.document.resolution.meta
-        motions.append(
-            MotionResult(
-                label=motion.label,
-                group=motion.document.group,
-                file=motion.document.file,
-                number=meta.numbers[0] if meta.numbers else "",
-                date=meta.date,
-                words=stats.words_old,
-                kept_in_joint=stats.words_kept,
-                kept_in_adopted=kept_in_adopted,
-            )
-        )
+        result, motion_links = _motion(motion, source.report, roles, files)
+        motions.append(result)
+        links += motion_links
     joint_meta = joint.resolution.meta
     adopted_meta = adopted.resolution.meta if adopted else None
     row = Row(
@@ -110,6 +81,40 @@ def _compute(item: WorkItem, roles: Cast) -> Outcome:
     return Outcome(row, tuple(files))
 
 
+def _motion(
+    motion: Motion, to_joint: ChangeReport, roles: Cast, files: list[tuple[str, bytes]]
+) -> tuple[MotionResult, list[ReportLink]]:
+    """One motion: its diff against the joint text, its history, its share in the adopted."""
+    resolution, joint, adopted = motion.document.resolution, roles.joint, roles.adopted
+    links = [
+        ReportLink(
+            f"{motion.label} motion → joint text",
+            *_render(files, f"{motion.slug}-joint", to_joint),
+        )
+    ]
+    kept_in_adopted = None
+    chain = [resolution, joint.resolution]
+    if adopted is not None:
+        kept_in_adopted = amendtool.compare(resolution, adopted.resolution).statistics.words_kept
+        chain.append(adopted.resolution)
+    history = amendtool.history(chain)
+    links.append(
+        ReportLink(f"{motion.label}: history", *_render(files, f"{motion.slug}-history", history))
+    )
+    meta = resolution.meta
+    result = MotionResult(
+        label=motion.label,
+        group=motion.document.group,
+        file=motion.document.file,
+        number=meta.numbers[0] if meta.numbers else "",
+        date=meta.date,
+        words=to_joint.statistics.words_old,
+        kept_in_joint=to_joint.statistics.words_kept,
+        kept_in_adopted=kept_in_adopted,
+    )
+    return result, links
+
+
 def _document_warnings(roles: Cast) -> tuple[str, ...]:
     documents = [roles.joint, *(m.document for m in roles.motions)]
     if roles.adopted:
@@ -118,6 +123,7 @@ def _document_warnings(roles: Cast) -> tuple[str, ...]:
 
 
 def failed(item: WorkItem, message: str, cacheable: bool = True) -> Outcome:
+    """The outcome of a procedure that could not be compared (``message``: one line)."""
     row = Row(
         procedure=item.procedure,
         status=ERROR,
