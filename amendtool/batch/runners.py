@@ -22,6 +22,8 @@ from amendtool.errors import AmendtoolError
 # Items queued per worker beyond the one it is working on (1..4): enough to keep
 # workers busy while results come back, few enough to bound memory.
 IN_FLIGHT_PER_WORKER = 2
+# Completed tasks between two looks at the cluster's size (1..100): a look is a round trip.
+LIMIT_REFRESH = 16
 # Seconds to wait for a Dask scheduler to answer before giving up.
 CONNECT_TIMEOUT = 20
 
@@ -105,21 +107,28 @@ def run_dask(items: Iterable[WorkItem], address: str) -> Iterator[Outcome]:
     source = iter(items)
     items_by_key: dict[Any, WorkItem] = {}
     try:
-        threads = sum(client.nthreads().values()) or 1
-        limit = threads * (1 + IN_FLIGHT_PER_WORKER)
 
         def submit(item: WorkItem) -> Any:
             future = client.submit(process, item, pure=False)
             items_by_key[future.key] = item
             return future
 
-        first = []
-        for item in source:
-            first.append(submit(item))
-            if len(first) >= limit:
-                break
-        pending = distributed.as_completed(first, loop=client.loop)
-        for future in pending:
+        def in_flight_limit() -> int:  # follows workers joining or leaving the cluster
+            threads: int = sum(client.nthreads().values())
+            return max(threads, 1) * (1 + IN_FLIGHT_PER_WORKER)
+
+        pending = distributed.as_completed([], loop=client.loop)
+        limit = in_flight_limit()
+
+        def top_up() -> None:
+            while pending.count() < limit:
+                following = next(source, None)
+                if following is None:
+                    return
+                pending.add(submit(following))
+
+        top_up()
+        for done, future in enumerate(pending, 1):
             item = items_by_key.pop(future.key)
             try:
                 outcome: Outcome = future.result()
@@ -129,8 +138,8 @@ def run_dask(items: Iterable[WorkItem], address: str) -> Iterator[Outcome]:
                 )
             future.release()
             yield outcome
-            following = next(source, None)
-            if following is not None:
-                pending.add(submit(following))
+            if done % LIMIT_REFRESH == 0:
+                limit = in_flight_limit()
+            top_up()
     finally:
         client.close()
