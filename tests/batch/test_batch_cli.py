@@ -207,3 +207,24 @@ def test_progress_is_log_lines_when_not_a_terminal(serial_run):
     lines = [line for line in result.stderr.splitlines() if line.startswith("amendtool: [")]
     assert len(lines) == GENERATED + 1 + len(FAILING)
     assert lines[0].startswith("amendtool: [1/6] ")
+
+
+def test_a_file_the_command_cannot_read_fails_its_procedure_and_is_retried(tmp_path):
+    archive = tmp_path / "archive"
+    folder = archive / "kaz"
+    folder.mkdir(parents=True)
+    for name in ("joint.txt", "ppe.txt"):
+        shutil.copy(SAMPLES / KAZAKHSTAN[name], folder / name)
+    huge = archive / "huge" / "joint.txt"
+    huge.parent.mkdir()
+    with open(huge, "wb") as stream:  # sparse: 51 MB that take no room
+        stream.truncate(51 * 2**20)
+    out = tmp_path / "out"
+    first = run_cli("batch", str(archive), "-o", str(out), "--workers", "1")
+    assert first.returncode == 2 and "1 of 2 procedures failed" in first.stderr
+    row = _rows(out)["huge"]
+    assert row["status"] == "error" and row["error"] == f"{huge}: file too large (limit 50 MB)"
+    assert _rows(out)["kaz"]["status"] == "ok"
+    again = run_cli("batch", str(archive), "-o", str(out), "--workers", "1")
+    assert "huge: error: " in again.stderr  # read again, not taken from the last run
+    assert "kaz: unchanged, not recomputed" in again.stderr
