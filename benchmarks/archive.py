@@ -20,7 +20,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from amendtool.model import ClauseKind, DocKind, Group, ReplacedMotion, Resolution  # noqa: E402
+from amendtool.model import (  # noqa: E402
+    CLAUSE_KINDS,
+    ClauseKind,
+    DocKind,
+    Group,
+    ReplacedMotion,
+    Resolution,
+)
 from amendtool.textparse.emit import emit_text  # noqa: E402
 from amendtool.textparse.groups import group_named  # noqa: E402
 from benchmarks.generate import _Draft, _resolution, _reword, _sentence, _vocabulary  # noqa: E402
@@ -86,9 +93,9 @@ def procedure(number: int, motions: int = 5, seed: int = 0) -> dict[str, Resolut
                 )
                 joint.append(_Draft((), draft.kind, list(words)))
     for _ in range(len(joint) // 10):
-        kind = rng.choice(list(ClauseKind))
+        kind = rng.choice(list(CLAUSE_KINDS))
         joint.append(_Draft((), kind, _sentence(rng, vocabulary, rng.randint(18, 40))))
-    joint.sort(key=lambda d: list(ClauseKind).index(d.kind))
+    joint.sort(key=lambda d: list(CLAUSE_KINDS).index(d.kind))
     joint_resolution, _ = _resolution(joint)
     joint_meta = replace(
         joint_resolution.meta,
