@@ -9,9 +9,13 @@ import signal
 import subprocess
 import sys
 
+import pytest
+
 import amendtool
 from tests.batch.archive_fixtures import FAILING, GENERATED, KAZAKHSTAN, make_archive, tree
 from tests.conftest import ROOT, SAMPLES, run_cli
+
+pytest.importorskip("matplotlib", reason="NO BATCH TEST: install the batch extra (.[test,dask])")
 
 
 def _rows(out):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_progress_bar_on_a_terminal_and_lines_otherwise():
+    pytest.importorskip("tqdm", reason="NO PROGRESS BAR TEST: install the batch extra")
     import io
 
     from amendtool.batch.progress import Progress
