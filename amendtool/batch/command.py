@@ -40,7 +40,8 @@ def batch_command(
 
     Each folder of DIR holds one procedure's group motions, joint motion and adopted text
     (roles from the documents; DIR/manifest.csv with columns procedure,file,role,group
-    overrides them). Exit status: 0 all procedures compared, 2 one or more failed.
+    overrides them). Exit status: 0 every procedure compared, 2 trouble (one or more
+    procedures failed, or bad options or folders), 130 interrupted (run again to resume).
     """
     from amendtool.batch import run_batch
 

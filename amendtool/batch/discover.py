@@ -7,7 +7,8 @@ Invariants:
 2. A :class:`WorkItem` carries file names and bytes only, never a path: a worker on
    another machine needs no access to DIR.
 3. ``input_hash`` changes when any input byte, any manifest override or the program
-   version changes, and only then.
+   version changes, and only then (not with the date: a report made yesterday from the
+   same inputs is current, and says when it was made).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class WorkItem:
     files: tuple[InputFile, ...]
     input_hash: str
     notes: tuple[str, ...] = ()  # warnings found while listing the folder
+    markup_date: str = ""  # the date reports carry, fixed once per run ("" = the worker's today)
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ def content_hash(files: list[tuple[str, bytes, Override]]) -> str:
     return digest.hexdigest()
 
 
-def load(procedure: Procedure, overrides: Overrides) -> WorkItem:
+def load(procedure: Procedure, overrides: Overrides, markup_date: str = "") -> WorkItem:
     """Read the files of ``procedure``; InputError names the file that cannot be read."""
     chosen = overrides.get(procedure.name, {})
     loaded = []
@@ -95,15 +97,15 @@ def load(procedure: Procedure, overrides: Overrides) -> WorkItem:
         data = read_bytes(str(procedure.folder / name))
         loaded.append((name, data, chosen.get(name, Override())))
     files = tuple(InputFile(name, data, override) for name, data, override in loaded)
-    return WorkItem(procedure.name, files, content_hash(loaded), procedure.notes)
+    return WorkItem(procedure.name, files, content_hash(loaded), procedure.notes, markup_date)
 
 
 def iter_items(
-    procedures: list[Procedure], overrides: Overrides
+    procedures: list[Procedure], overrides: Overrides, markup_date: str = ""
 ) -> Iterator[WorkItem | tuple[Procedure, InputError]]:
     """Work items one at a time (only the ones in flight are held in memory)."""
     for procedure in procedures:
         try:
-            yield load(procedure, overrides)
+            yield load(procedure, overrides, markup_date)
         except InputError as problem:
             yield procedure, problem

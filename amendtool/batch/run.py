@@ -16,6 +16,7 @@ from amendtool.batch.row import ERROR, Row
 from amendtool.batch.store import OutputStore
 from amendtool.batch.summary import SummaryWriter, gather
 from amendtool.batch.work import Outcome, failed
+from amendtool.clock import markup_date
 from amendtool.errors import AmendtoolError, InputError, OutputError
 
 
@@ -123,10 +124,11 @@ def run_batch(
     store = OutputStore(target)
     store.remove_leftovers()
     report = Progress(len(procedures), progress)
+    run_date = markup_date()  # one date for every report of the run, whichever worker makes it
     counts = {"computed": 0, "reused": 0}
 
     def pending() -> Iterator[WorkItem]:
-        for entry in iter_items(procedures, overrides):
+        for entry in iter_items(procedures, overrides, run_date):
             if isinstance(entry, WorkItem):
                 stored = None if force else store.row(entry.procedure)
                 if stored and stored.cacheable and stored.input_hash == entry.input_hash:

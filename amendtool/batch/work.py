@@ -25,10 +25,12 @@ class Outcome:
     files: tuple[tuple[str, bytes], ...] = field(default=(), repr=False)
 
 
-def _render(files: list[tuple[str, bytes]], stem: str, subject: object) -> tuple[str, str]:
+def _render(
+    files: list[tuple[str, bytes]], stem: str, subject: object, date: str
+) -> tuple[str, str]:
     names = []
     for fmt in ("html", "json"):
-        rendered = amendtool.render(subject, fmt)
+        rendered = amendtool.render(subject, fmt, markup_date=date)
         data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
         files.append((f"{stem}.{fmt}", data))
         names.append(f"{stem}.{fmt}")
@@ -45,16 +47,23 @@ def _compute(item: WorkItem, roles: Cast) -> Outcome:
     links: list[ReportLink] = []
     sources = {m.label: m.document.resolution for m in roles.motions}
     traced = amendtool.provenance(joint.resolution, sources)
-    links.append(ReportLink("Provenance of the joint text", *_render(files, "provenance", traced)))
+    links.append(
+        ReportLink(
+            "Provenance of the joint text", *_render(files, "provenance", traced, item.markup_date)
+        )
+    )
     plenary: ChangeReport | None = None
     if adopted is not None:
         plenary = amendtool.compare(joint.resolution, adopted.resolution)
         links.append(
-            ReportLink("Joint text → adopted text", *_render(files, "joint-adopted", plenary))
+            ReportLink(
+                "Joint text → adopted text",
+                *_render(files, "joint-adopted", plenary, item.markup_date),
+            )
         )
     motions = []
     for motion, source in zip(roles.motions, traced.sources, strict=True):
-        result, motion_links = _motion(motion, source.report, roles, files)
+        result, motion_links = _motion(motion, source.report, roles, files, item.markup_date)
         motions.append(result)
         links += motion_links
     joint_meta = joint.resolution.meta
@@ -82,14 +91,18 @@ def _compute(item: WorkItem, roles: Cast) -> Outcome:
 
 
 def _motion(
-    motion: Motion, to_joint: ChangeReport, roles: Cast, files: list[tuple[str, bytes]]
+    motion: Motion,
+    to_joint: ChangeReport,
+    roles: Cast,
+    files: list[tuple[str, bytes]],
+    date: str,
 ) -> tuple[MotionResult, list[ReportLink]]:
     """One motion: its diff against the joint text, its history, its share in the adopted."""
     resolution, joint, adopted = motion.document.resolution, roles.joint, roles.adopted
     links = [
         ReportLink(
             f"{motion.label} motion → joint text",
-            *_render(files, f"{motion.slug}-joint", to_joint),
+            *_render(files, f"{motion.slug}-joint", to_joint, date),
         )
     ]
     kept_in_adopted = None
@@ -99,7 +112,9 @@ def _motion(
         chain.append(adopted.resolution)
     history = amendtool.history(chain)
     links.append(
-        ReportLink(f"{motion.label}: history", *_render(files, f"{motion.slug}-history", history))
+        ReportLink(
+            f"{motion.label}: history", *_render(files, f"{motion.slug}-history", history, date)
+        )
     )
     meta = resolution.meta
     result = MotionResult(

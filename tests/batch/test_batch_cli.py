@@ -69,8 +69,9 @@ def test_summary_figures_are_those_of_the_api(serial_run, archive):
     assert summary["totals"] == {"procedures": len(_rows(out)), "failed": len(FAILING)}
 
 
-def test_per_procedure_reports_are_the_renderers_output(serial_run, archive):
+def test_per_procedure_reports_are_the_renderers_output(serial_run, archive, monkeypatch):
     out, _ = serial_run
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795046400")  # the date run_cli gives the command
     folder = archive / "2012-kazakhstan"
     reports = out / "2012-kazakhstan"
     joint = amendtool.read(folder / "joint.txt")

@@ -42,8 +42,9 @@ def test_work_items_carry_bytes_not_paths(archive):
         assert all(file.data for file in item.files)
 
 
-def test_local_cluster_gives_the_serial_result(serial_run, archive, tmp_path):
+def test_local_cluster_gives_the_serial_result(serial_run, archive, tmp_path, monkeypatch):
     serial, _ = serial_run
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795046400")  # the date run_cli gives the command
     out = tmp_path / "out"
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
