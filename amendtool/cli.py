@@ -264,8 +264,10 @@ def history(
     _write(chain, output_format, output, inputs=versions, words=words)
 
 
+from amendtool.batch.command import batch_command  # noqa: E402  (light: imports click only)
 from amendtool.web.command import serve  # noqa: E402  (light: imports click only)
 
+cli.add_command(batch_command)
 cli.add_command(serve)
 cli.add_command(apply_command)
 

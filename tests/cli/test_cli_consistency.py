@@ -14,9 +14,10 @@ V1, V2 = str(SAMPLES / "kazakhstan.v1.txt"), str(SAMPLES / "kazakhstan.v2.txt")
 ADOPTED = str(SAMPLES / "kazakhstan-adopted.txt")
 COMMANDS = sorted(cli.commands)
 SERVES = {"serve"}  # answers in the browser: nothing to write, so no --format or -o
+FOLDERS = {"batch"}  # writes a folder of reports in fixed formats (HTML + JSON) and summaries
 
 
-@pytest.mark.parametrize("name", sorted(set(COMMANDS) - SERVES))
+@pytest.mark.parametrize("name", sorted(set(COMMANDS) - SERVES - FOLDERS))
 def test_every_command_has_format_and_output(name: str) -> None:
     params = {p.name: p for p in cli.commands[name].params}
     assert "output_format" in params and "--format" in params["output_format"].opts
