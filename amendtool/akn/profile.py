@@ -20,7 +20,7 @@ _SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
 
 @cache
 def _profile() -> Schematron:
-    rules = resources.files("akn_schemas").joinpath("ep_resolution.sch").read_bytes()
+    rules = resources.files("amendtool.akn").joinpath("ep_resolution.sch").read_bytes()
     return Schematron(etree.fromstring(rules), store_report=True)
 
 

@@ -167,3 +167,13 @@ def test_amendment_list_is_in_the_language_of_the_amended_text() -> None:
     tree = parse_xml(xml, "list")
     assert {e.get("language") for e in tree.iter("{*}FRBRlanguage")} == {"fra"}
     assert validate_tree(tree, profile=False) == []
+
+
+def test_the_profile_ships_inside_the_package() -> None:
+    from importlib import resources
+
+    from tests.conftest import ROOT
+
+    shipped = resources.files("amendtool.akn").joinpath("ep_resolution.sch").read_bytes()
+    assert shipped == (ROOT / "akn_schemas" / "ep_resolution.sch").read_bytes()
+    assert b"sch:schema" in shipped or b"<schema" in shipped
