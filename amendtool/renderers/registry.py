@@ -98,6 +98,11 @@ EXTENSION_FORMATS = {
     ".akn": "akn",
     ".txt": "text",
     ".docx": "docx",
+    # document formats no command writes: refused rather than filled with another format
+    ".pdf": "pdf",
+    ".doc": "doc",
+    ".odt": "odt",
+    ".rtf": "rtf",
 }
 
 

@@ -77,6 +77,15 @@ def test_extension_the_command_cannot_write_is_refused(tmp_path) -> None:
     assert not out.exists()
 
 
+@pytest.mark.parametrize("name", ["report.pdf", "report.odt", "report.DOC"])
+def test_a_document_format_no_command_writes_is_refused(tmp_path, name) -> None:
+    out = tmp_path / name
+    result = run_cli("diff", V1, V2, "-o", str(out))
+    assert result.returncode == 2
+    assert name in result.stderr and "not a format here" in result.stderr
+    assert not out.exists()
+
+
 def test_convert_to_is_an_alias_of_format() -> None:
     assert (
         run_cli("convert", V1, "--to", "json").stdout
