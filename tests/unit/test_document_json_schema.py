@@ -60,7 +60,7 @@ def full_document() -> dict[str, Any]:
 
 @pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.stem)
 def test_every_sample_converts_to_schema_valid_json(sample: Path) -> None:
-    result = run_cli("convert", str(sample), "--to", "json")
+    result = run_cli("convert", str(sample), "--format", "json")
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
     assert errors(document) == []
