@@ -8,14 +8,16 @@
   language has (a test checks all 24).
 - ``data/groups.json``: political groups of every term, each with its printed aliases.
 
-This module holds plain values only; the text reader compiles its patterns from them
-(``textparse/phrases.py``) and the AKN code reads codes and names from here. Adding a
-language or a phrase is a data change.
+This module holds plain values (and :func:`alternation`, which turns phrases into a regex
+alternation); the text reader compiles its patterns from them (``textparse/phrases.py``),
+dates are read by ``amendtool/dates.py`` and the AKN code reads codes and names from here.
+Adding a language or a phrase is a data change.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -59,6 +61,12 @@ REQUIRED_KEYS = (
 
 
 MAY_BE_EMPTY = ("date_words",)
+
+
+def alternation(phrases: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of literal phrases, longest first; any run of spaces matches a space."""
+    longest_first = sorted(phrases, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in longest_first)
 
 
 def _read_json(name: str) -> Any:

@@ -15,6 +15,7 @@ from lxml import etree
 
 from amendtool.akn import AKN_NS, AMENDTOOL_NS
 from amendtool.akn.frbr import Identity, identification
+from amendtool.dates import find_dates
 from amendtool.lang import alpha3, language
 from amendtool.model import Clause, DocKind, Meta, Note, Point, Resolution, all_notes
 from amendtool.xmlbuild import Maker
@@ -26,7 +27,6 @@ DATE_NAME = {
     DocKind.JOINT_MOTION: "tabled",
     DocKind.RESOLUTION: "adopted",
 }
-_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2}) ([^\W\d_]+) (\d{4})\b")
 
 
 def slug(text: str) -> str:
@@ -91,18 +91,12 @@ def _inline_text(parent: etree._Element, text: str, notes: tuple[Note, ...], lan
 
 
 def _split_dates(text: str, lang: str) -> Iterable[tuple[str, str]]:
-    months = language(lang).months
+    """``text`` cut around its dates: (piece, "") for plain text, (piece, iso) for a date."""
     cursor = 0
-    for match in _DAY_MONTH_YEAR.finditer(text):
-        name = match.group(2).lower()
-        if name not in months:
-            continue
-        day, month, year = int(match.group(1)), months.index(name) + 1, int(match.group(3))
-        if not 1 <= day <= 31:
-            continue
-        yield text[cursor : match.start()], ""
-        yield match.group(0), f"{year:04d}-{month:02d}-{day:02d}"
-        cursor = match.end()
+    for found in find_dates(text, lang):
+        yield text[cursor : found.start], ""
+        yield text[found.start : found.end], found.iso
+        cursor = found.end
     yield text[cursor:], ""
 
 

@@ -11,21 +11,26 @@ page's trailer and are dropped with a reason.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
-from amendtool.eids import clause_ids, point_ids
+from amendtool.eids import clause_ids
 from amendtool.model import (
     CLAUSE_KINDS,
     Clause,
     ClauseKind,
     LineFate,
-    Note,
-    Point,
     Unclassified,
     all_notes,
 )
+from amendtool.textparse.body_drafts import (
+    ClauseDraft,
+    PointDraft,
+    UnclassifiedDraft,
+    build_clause,
+    point_fates,
+    with_note_bodies,
+)
 from amendtool.textparse.normalise import normalise_space
-from amendtool.textparse.notes import extract_notes
 from amendtool.textparse.phrases import LanguagePhrases
 from amendtool.textparse.sequence import numbering_warnings
 
@@ -51,41 +56,14 @@ _FOOTNOTE_BODY = re.compile(r"^(?:\[(\d{1,3})\]|\((\d{1,3})\))\s+(.+)$")
 MAX_TRAILER_LINE = 80  # characters: longer unpunctuated lines are kept as unclassified text
 
 
-@dataclass
-class _PointDraft:
-    num: str
-    parts: list[str]
-    lines: list[int]
-    points: list[_PointDraft] = field(default_factory=list)
+@dataclass(frozen=True)
+class _Piece:
+    """A line, or the part of one after an inline citation, as the body parser reads it."""
 
-
-@dataclass
-class _ClauseDraft:
-    kind: ClauseKind
-    num: str
-    parts: list[str]
-    lines: list[int]
-    points: list[_PointDraft] = field(default_factory=list)
-    wrap_up: list[str] = field(default_factory=list)
-    eid: str = ""
-    bare: bool = False  # opened by a number or letter on its own line: text comes next
-    section_before: ClauseKind = ClauseKind.CITATION
-
-    def open_parts(self) -> tuple[list[str], list[int]]:
-        """The text currently being written: the deepest last point, or the chapeau."""
-        if not self.points:
-            return self.parts, self.lines
-        point = self.points[-1]
-        while point.points:
-            point = point.points[-1]
-        return point.parts, point.lines
-
-
-@dataclass
-class _UnclassifiedDraft:
-    parts: list[str]
-    lines: list[int]
-    after: _ClauseDraft | None
+    line_no: int
+    content: str  # stripped, without its bullet
+    had_bullet: bool
+    lines: list[int]  # the line numbers it stands for: lone bullet lines before, and its own
 
 
 @dataclass
@@ -103,8 +81,8 @@ class BodyResult:
 class _BodyParser:
     def __init__(self, phrases: LanguagePhrases) -> None:
         self.phrases = phrases
-        self.clauses: list[_ClauseDraft] = []
-        self.unclassified: list[_UnclassifiedDraft] = []
+        self.clauses: list[ClauseDraft] = []
+        self.unclassified: list[UnclassifiedDraft] = []
         self.section = ClauseKind.CITATION
         self.pending_bullet: list[int] = []
         self.ended = False
@@ -135,61 +113,104 @@ class _BodyParser:
             self._feed_piece(line_no, piece.strip(), had_bullet=bool(bullet))
 
     def _feed_piece(self, line_no: int, content: str, had_bullet: bool) -> None:
-        lines = [*self.pending_bullet, line_no]
+        """One piece of a line, offered to each step in turn until one takes it; what no
+        step takes is kept unclassified."""
+        piece = _Piece(line_no, content, had_bullet, [*self.pending_bullet, line_no])
         self.pending_bullet = []
         current = self.clauses[-1] if self.clauses else None
-        if current is not None and self._after_closing(current, content):
-            self.ended = True
-            self.trailer.extend((n, content) for n in lines)
-            return
-        if current is not None and current.bare and not _RECITAL.match(content):
-            self._fill_bare(current, content, lines)
-            return
+        steps = (
+            self._end_after_closing,
+            self._fill_bare_clause,
+            self._open_clause,
+            self._add_list_item,
+            self._continue_clause,
+            self._start_trailer,
+        )
+        if not any(step(piece, current) for step in steps):
+            self._keep_unclassified(content, piece.lines, current)
+
+    # -- the steps of _feed_piece: each takes the piece (True) or leaves it (False) ----
+    def _end_after_closing(self, piece: _Piece, current: ClauseDraft | None) -> bool:
+        """A piece after the closing instruction starts the trailer."""
+        if current is None or not self._after_closing(current, piece.content):
+            return False
+        self.ended = True
+        self.trailer.extend((n, piece.content) for n in piece.lines)
+        return True
+
+    def _fill_bare_clause(self, piece: _Piece, current: ClauseDraft | None) -> bool:
+        """The text of a clause whose number stood alone (unless another recital starts)."""
+        if current is None or not current.bare or _RECITAL.match(piece.content):
+            return False
+        self._fill_bare(current, piece.content, piece.lines)
+        return True
+
+    def _open_clause(self, piece: _Piece, current: ClauseDraft | None) -> bool:
+        """A citation, paragraph or recital marker opens a new clause."""
+        opening = self._clause_opening(piece.content, current)
+        if opening is None:
+            return False
+        self._open(*opening, piece.lines)
+        return True
+
+    def _clause_opening(
+        self, content: str, current: ClauseDraft | None
+    ) -> tuple[ClauseKind, str, str] | None:
+        """Kind, number and text of the clause ``content`` opens, or None."""
         if self.phrases.citation.match(content):
-            self._open(ClauseKind.CITATION, "", content, lines)
-            return
+            return ClauseKind.CITATION, "", content
+        in_paragraphs = self.section is ClauseKind.PARAGRAPH
         paragraph = _PARAGRAPH.match(content)
         if paragraph and not (current and self._continues(current, content)):
             num, rest = paragraph.group(1).replace(" ", ""), paragraph.group(2)
-            if self.section is not ClauseKind.PARAGRAPH and self.phrases.recital.match(rest):
-                self._open(ClauseKind.RECITAL, num, rest, lines)
-            else:
-                self._open(ClauseKind.PARAGRAPH, num, rest, lines)
-            return
+            if not in_paragraphs and self.phrases.recital.match(rest):
+                return ClauseKind.RECITAL, num, rest
+            return ClauseKind.PARAGRAPH, num, rest
         lone = _LONE_RECITAL.match(content)
-        if lone and self.section is not ClauseKind.PARAGRAPH:
-            self._open(ClauseKind.RECITAL, lone.group(1).replace(" ", ""), "", lines)
-            return
+        if lone and not in_paragraphs:
+            return ClauseKind.RECITAL, lone.group(1).replace(" ", ""), ""
         recital = self._recital_marker(content)
         if recital:
-            self._open(ClauseKind.RECITAL, *recital, lines)
-            return
-        if self.phrases.recital.match(content) and self.section is not ClauseKind.PARAGRAPH:
-            self._open(ClauseKind.RECITAL, "", content, lines)
-            return
-        point = _POINT.match(content)
-        if point and current is not None:
-            self._add_point(current, point, lines)
-            return
-        if current is not None and had_bullet and self._in_dash_list(current):
-            self._add_dash_point(current, content, lines)
-            return
-        if had_bullet and self.section is not ClauseKind.CITATION and current is not None:
-            self._open(ClauseKind.PARAGRAPH, "", content, lines)
-            return
-        if current is not None and self._continues(current, content):
-            parts, part_lines = current.open_parts()
-            if parts and _HYPHENATED.search(parts[-1]) and content[:1].islower():
-                parts[-1] = parts[-1][:-1] + content  # a word hyphenated at the line end
-            else:
-                parts.append(content)
-            part_lines.extend(lines)
-            return
-        if not self.resumed and self._starts_trailer(current, content):
-            self.ended = self.tentative_end = True
-            self.trailer.append((line_no, content))
-            return
-        self._keep_unclassified(content, lines, current)
+            return ClauseKind.RECITAL, *recital
+        if self.phrases.recital.match(content) and not in_paragraphs:
+            return ClauseKind.RECITAL, "", content
+        return None
+
+    def _add_list_item(self, piece: _Piece, current: ClauseDraft | None) -> bool:
+        """A labelled point, a dash point, or a bulleted paragraph after the citations."""
+        if current is None:
+            return False
+        point = _POINT.match(piece.content)
+        if point:
+            self._add_point(current, point, piece.lines)
+        elif piece.had_bullet and self._in_dash_list(current):
+            self._add_dash_point(current, piece.content, piece.lines)
+        elif piece.had_bullet and self.section is not ClauseKind.CITATION:
+            self._open(ClauseKind.PARAGRAPH, "", piece.content, piece.lines)
+        else:
+            return False
+        return True
+
+    def _continue_clause(self, piece: _Piece, current: ClauseDraft | None) -> bool:
+        """More text of the open clause (or of its deepest last point)."""
+        if current is None or not self._continues(current, piece.content):
+            return False
+        content = piece.content
+        parts, part_lines = current.open_parts()
+        if parts and _HYPHENATED.search(parts[-1]) and content[:1].islower():
+            parts[-1] = parts[-1][:-1] + content  # a word hyphenated at the line end
+        else:
+            parts.append(content)
+        part_lines.extend(piece.lines)
+        return True
+
+    def _start_trailer(self, piece: _Piece, current: ClauseDraft | None) -> bool:
+        """A short unpunctuated line after the paragraphs ends the text, tentatively."""
+        if self.resumed or not self._starts_trailer(current, piece.content):
+            return False
+        self.ended = self.tentative_end = True
+        self.trailer.append((piece.line_no, piece.content))
+        return True
 
     # -- helpers -------------------------------------------------------------------
     def _numbered_after_last(self, text: str) -> bool:
@@ -223,7 +244,7 @@ class _BodyParser:
                 return num, rest
         return None
 
-    def _continues(self, current: _ClauseDraft, content: str) -> bool:
+    def _continues(self, current: ClauseDraft, content: str) -> bool:
         parts, _ = current.open_parts()
         last = parts[-1] if parts else ""
         if not last:
@@ -232,7 +253,7 @@ class _BodyParser:
             return True
         return not _ENDED.search(last)
 
-    def _starts_trailer(self, current: _ClauseDraft | None, content: str) -> bool:
+    def _starts_trailer(self, current: ClauseDraft | None, content: str) -> bool:
         if current is None or current.kind is not ClauseKind.PARAGRAPH:
             return False
         return len(content) <= MAX_TRAILER_LINE and not _ENDED.search(content)
@@ -240,13 +261,13 @@ class _BodyParser:
     def _open(self, kind: ClauseKind, num: str, text: str, lines: list[int]) -> None:
         before = self.section
         self.section = max(self.section, kind, key=CLAUSE_KINDS.index)
-        draft = _ClauseDraft(kind, num, [text] if text else [], list(lines))
+        draft = ClauseDraft(kind, num, [text] if text else [], list(lines))
         draft.bare, draft.section_before = not text, before
         self.clauses.append(draft)
         if kind is ClauseKind.PARAGRAPH and num:
             self.resumed = False
 
-    def _fill_bare(self, current: _ClauseDraft, content: str, lines: list[int]) -> None:
+    def _fill_bare(self, current: ClauseDraft, content: str, lines: list[int]) -> None:
         """The text of a clause whose number or letter stood on a line of its own."""
         if (
             current.kind is ClauseKind.PARAGRAPH
@@ -259,7 +280,7 @@ class _BodyParser:
         current.parts.append(content)
         current.lines.extend(lines)
 
-    def _after_closing(self, current: _ClauseDraft, content: str) -> bool:
+    def _after_closing(self, current: ClauseDraft, content: str) -> bool:
         """After the closing instruction ("Instructs its President ...") the text is over."""
         if current.kind is not ClauseKind.PARAGRAPH or current.points:
             return False
@@ -269,10 +290,10 @@ class _BodyParser:
             return True  # the closing instruction ends the text with a full stop
         return not self._continues(current, content)
 
-    def _add_point(self, current: _ClauseDraft, match: re.Match[str], lines: list[int]) -> None:
+    def _add_point(self, current: ClauseDraft, match: re.Match[str], lines: list[int]) -> None:
         num = match.group(1) or match.group(3)
         text = match.group(2) if match.group(1) else match.group(4)
-        point = _PointDraft(num, [text] if text else [], list(lines))
+        point = PointDraft(num, [text] if text else [], list(lines))
         last = current.points[-1] if current.points else None
         if last is not None and _ROMAN.match(num) and not _next_letter(last.num, num):
             last.points.append(point)
@@ -280,14 +301,14 @@ class _BodyParser:
             current.points.append(point)
 
     @staticmethod
-    def _in_dash_list(current: _ClauseDraft) -> bool:
+    def _in_dash_list(current: ClauseDraft) -> bool:
         parts, _ = current.open_parts()
         if parts and parts[-1].endswith(":"):
             return True
         return bool(current.points) and current.points[-1].num == ""
 
-    def _add_dash_point(self, current: _ClauseDraft, content: str, lines: list[int]) -> None:
-        point = _PointDraft("", [content], list(lines))
+    def _add_dash_point(self, current: ClauseDraft, content: str, lines: list[int]) -> None:
+        point = PointDraft("", [content], list(lines))
         if (
             current.points
             and current.points[-1].parts[-1:]
@@ -298,14 +319,14 @@ class _BodyParser:
             current.points.append(point)
 
     def _keep_unclassified(
-        self, content: str, lines: list[int], current: _ClauseDraft | None
+        self, content: str, lines: list[int], current: ClauseDraft | None
     ) -> None:
         previous = self.unclassified[-1] if self.unclassified else None
         if previous and previous.after is current and not _ENDED.search(previous.parts[-1]):
             previous.parts.append(content)
             previous.lines.extend(lines)
         else:
-            self.unclassified.append(_UnclassifiedDraft([content], list(lines), current))
+            self.unclassified.append(UnclassifiedDraft([content], list(lines), current))
 
     # -- finishing -----------------------------------------------------------------
     def finish(self) -> BodyResult:
@@ -315,10 +336,10 @@ class _BodyParser:
                 draft.eid = eid
         built: dict[ClauseKind, list[Clause]] = {kind: [] for kind in CLAUSE_KINDS}
         for draft in self.clauses:
-            clause = _build_clause(draft)
+            clause = build_clause(draft)
             built[draft.kind].append(clause)
             self.fates.extend(LineFate(n, "", draft.eid) for n in draft.lines)
-            self.fates.extend(_point_fates(draft.points, clause.points))
+            self.fates.extend(point_fates(draft.points, clause.points))
         unclassified = []
         for block in self.unclassified:
             text = normalise_space(" ".join(block.parts))
@@ -337,9 +358,9 @@ class _BodyParser:
         markers = {n.marker for kind in built.values() for c in kind for n in all_notes(c)}
         footnote_bodies = self._trailer_fates(markers)
         return BodyResult(
-            citations=_with_note_bodies(built[ClauseKind.CITATION], footnote_bodies),
-            recitals=_with_note_bodies(built[ClauseKind.RECITAL], footnote_bodies),
-            paragraphs=_with_note_bodies(built[ClauseKind.PARAGRAPH], footnote_bodies),
+            citations=with_note_bodies(built[ClauseKind.CITATION], footnote_bodies),
+            recitals=with_note_bodies(built[ClauseKind.RECITAL], footnote_bodies),
+            paragraphs=with_note_bodies(built[ClauseKind.PARAGRAPH], footnote_bodies),
             unclassified=tuple(unclassified),
             fates=self.fates,
             warnings=self.warnings,
@@ -363,71 +384,6 @@ class _BodyParser:
 def _next_letter(previous: str, num: str) -> bool:
     """True when ``num`` is the letter after ``previous`` ("h" -> "i", "b" -> "c")."""
     return len(previous) == 1 and len(num) == 1 and ord(num) == ord(previous) + 1
-
-
-def _point_fates(drafts: list[_PointDraft], points: tuple[Point, ...]) -> list[LineFate]:
-    fates: list[LineFate] = []
-    for draft, point in zip(drafts, points, strict=True):
-        fates.extend(LineFate(n, "", point.eid) for n in draft.lines)
-        fates.extend(_point_fates(draft.points, point.points))
-    return fates
-
-
-def _joined(parts: list[str]) -> tuple[str, tuple[Note, ...]]:
-    if not parts:  # most clauses have no wrap-up
-        return "", ()
-    return extract_notes(normalise_space(" ".join(parts)))
-
-
-def _build_points(points: list[_PointDraft], parent_eid: str) -> tuple[Point, ...]:
-    if not points:  # most clauses have no points
-        return ()
-    eids = point_ids(parent_eid, (p.num for p in points))
-    built = []
-    for draft, eid in zip(points, eids, strict=True):
-        text, notes = _joined(draft.parts)
-        built.append(Point(draft.num, text, eid, _build_points(draft.points, eid), notes))
-    return tuple(built)
-
-
-def _build_clause(draft: _ClauseDraft) -> Clause:
-    text, notes = _joined(draft.parts)
-    wrap_up, _ = _joined(draft.wrap_up)
-    return Clause(
-        kind=draft.kind,
-        num=draft.num,
-        text=text,
-        eid=draft.eid,
-        points=_build_points(draft.points, draft.eid),
-        wrap_up=wrap_up,
-        notes=notes,
-    )
-
-
-def _notes_with_bodies(notes: tuple[Note, ...], bodies: dict[str, str]) -> tuple[Note, ...]:
-    return tuple(Note(n.marker, n.offset, bodies.get(n.marker, n.body)) for n in notes)
-
-
-def _point_with_note_bodies(point: Point, bodies: dict[str, str]) -> Point:
-    return replace(
-        point,
-        points=tuple(_point_with_note_bodies(p, bodies) for p in point.points),
-        notes=_notes_with_bodies(point.notes, bodies),
-    )
-
-
-def _with_note_bodies(clauses: list[Clause], bodies: dict[str, str]) -> tuple[Clause, ...]:
-    """The clauses with the footnote bodies found after the text (on points too)."""
-    if not bodies:
-        return tuple(clauses)
-    return tuple(
-        replace(
-            clause,
-            points=tuple(_point_with_note_bodies(p, bodies) for p in clause.points),
-            notes=_notes_with_bodies(clause.notes, bodies),
-        )
-        for clause in clauses
-    )
 
 
 def parse_body(lines: list[tuple[int, str]], phrases: LanguagePhrases) -> BodyResult:

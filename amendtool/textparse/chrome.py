@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from amendtool.dates import find_dates
 from amendtool.lang import every, languages
 from amendtool.model import DocKind
-from amendtool.textparse.dates import find_dates
 from amendtool.textparse.references import NUMBER, PROCEDURE
 
 _SEPARATORS = "|•>:·,.–—- \t"

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
+from amendtool.dates import parse_date
 from amendtool.model import LineFate, Meta
 from amendtool.textparse import header_state as hs
 from amendtool.textparse.authors import read_author_line, split_names
@@ -26,7 +27,6 @@ from amendtool.textparse.chrome import (
     names_weekday,
     page_title_kind,
 )
-from amendtool.textparse.dates import parse_date
 from amendtool.textparse.groups import find_groups
 from amendtool.textparse.header_state import HeaderLine, HeaderState, dropped_fate, meta_fate
 from amendtool.textparse.phrases import LanguagePhrases, language, languages_mentioning

@@ -10,16 +10,11 @@ import re
 from functools import cache, cached_property
 
 from amendtool.lang import Language, languages
+from amendtool.lang import alternation as alternation
 from amendtool.lang import month_number as month_number
 from amendtool.model import DocKind
 
 _FLAGS = re.IGNORECASE
-
-
-def alternation(phrases: tuple[str, ...] | list[str]) -> str:
-    """A regex alternation of literal phrases, longest first; any run of spaces matches a space."""
-    longest_first = sorted(phrases, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in longest_first)
 
 
 def _rule_pattern(template: str) -> re.Pattern[str]:

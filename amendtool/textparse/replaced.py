@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
+from amendtool.dates import parse_date
 from amendtool.model import LineFate, ReplacedMotion
 from amendtool.textparse import header_state as hs
-from amendtool.textparse.dates import parse_date
 from amendtool.textparse.groups import group_named
 from amendtool.textparse.header_state import HeaderLine, HeaderState, meta_fate
 from amendtool.textparse.phrases import LanguagePhrases, languages_mentioning

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from amendtool.dates import find_dates
 from amendtool.lang import every
-from amendtool.textparse.dates import find_dates
 from amendtool.textparse.phrases import LanguagePhrases, alternation
 from amendtool.textparse.references import NUMBER, PROCEDURE
 

@@ -4,6 +4,10 @@ Layouts read: ``2.2.2030``, ``02/02/2030``, ``2 February 2030``, ``2nd February 
 ``2. Februar 2030``, ``2 de febrero de 2030``, ``2 ta' Frar 2030``, ``2030. február 2.``,
 ``2030. gada 2. februāris``, ``2030 m. vasario 2 d.``. Month names, their other forms and
 the filler words (``de``, ``ta'``, ``gada``) come from the language data.
+
+One date reader for the whole package: the header reader (``textparse``) takes the date of
+a document from its header lines, the AKN writer marks the dates inside clauses as
+``<date>``. It depends on :mod:`amendtool.lang` only, so ``akn`` does not need ``textparse``.
 """
 
 from __future__ import annotations
@@ -12,8 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from amendtool.lang import every, month_number
-from amendtool.textparse.phrases import alternation
+from amendtool.lang import alternation, every, month_number
 
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d/])")
 
@@ -45,9 +48,19 @@ def _worded() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return day_first, year_first
 
 
+@cache
+def _fillers() -> frozenset[str]:
+    return frozenset(word.rstrip(".").casefold() for word in every("date_words"))
+
+
 def _month(name: str, code: str) -> int | None:
-    """The month of a name the patterns took, which may have swallowed a filler word."""
-    return month_number(name, code) or month_number(name.split()[0], code)
+    """The month of a name the patterns took, which may have swallowed a filler word
+    (``febrero de``), but no other word: ``28 January around 1000`` is no date."""
+    whole = month_number(name, code)
+    if whole is not None:
+        return whole
+    first, *rest = name.split(maxsplit=1)
+    return month_number(first, code) if rest and rest[0].casefold() in _fillers() else None
 
 
 def _iso(year: int, month: int | None, day: int) -> str:
