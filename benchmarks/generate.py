@@ -34,6 +34,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from amendtool.amendments.consolidate import recital_letter
 from amendtool.eids import clause_ids, point_ids
 from amendtool.model import CLAUSE_KINDS, Clause, ClauseKind, DocKind, Meta, Point, Resolution
 from amendtool.textparse.emit import emit_text
@@ -118,16 +119,6 @@ def _sentence(rng: random.Random, vocabulary: list[str], length: int) -> list[st
     return words
 
 
-def _letters(n: int) -> str:
-    """A, B, ..., Z, AA, AB, ... (EP recital lettering)."""
-    label = ""
-    n += 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        label = string.ascii_uppercase[rest] + label
-    return label
-
-
 def _text(kind: ClauseKind, words: list[str], has_points: bool = False) -> str:
     body = " ".join(words)
     match kind:
@@ -160,7 +151,7 @@ def _resolution(drafts: list[_Draft]) -> tuple[Resolution, list[str]]:
         if kind is ClauseKind.CITATION:
             nums = [""] * len(members)
         elif kind is ClauseKind.RECITAL:
-            nums = [_letters(i) for i in range(len(members))]
+            nums = [recital_letter(i) for i in range(len(members))]
         else:
             nums = [str(i + 1) for i in range(len(members))]
         eids = clause_ids(kind, nums)

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from hypothesis import strategies as st
 
+from amendtool.amendments.consolidate import recital_letter
 from amendtool.eids import clause_ids, point_ids
 from amendtool.lang import group_named
 from amendtool.model import (
@@ -188,16 +189,6 @@ REPLACED = ["B7-0135/2012", "B7-0139/2012", "B7-0141/2012"]
 UNCLASSIFIED_OPENINGS = ["Annex", "Explanatory note", "Corrigendum", "Text as tabled"]
 
 
-def letters_label(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA, 27 -> AB, 701 -> ZZ, 702 -> AAA (EP recital lettering)."""
-    label = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        label = string.ascii_uppercase[rest] + label
-    return label
-
-
 def _with_point_ids(points_: tuple[Point, ...], parent_eid: str) -> tuple[Point, ...]:
     eids = point_ids(parent_eid, (p.num for p in points_))
     return tuple(
@@ -269,7 +260,7 @@ def rich_resolutions(draw) -> Resolution:
         copy = recitals[draw(st.integers(0, len(recitals) - 1))]
         recitals.insert(draw(st.integers(0, len(recitals))), copy)
     first_letter = draw(st.sampled_from([0, 0, 21, 697]))  # A.., V..Z AA.., ZU..ZZ AAA..
-    recitals = [replace(r, num=letters_label(first_letter + i)) for i, r in enumerate(recitals)]
+    recitals = [replace(r, num=recital_letter(first_letter + i)) for i, r in enumerate(recitals)]
     paragraphs = list(base.paragraphs)
     for index in range(1, len(paragraphs) - 1):
         paragraph = paragraphs[index]
