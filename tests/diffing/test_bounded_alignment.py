@@ -35,19 +35,24 @@ def _permutations(count: int) -> list[str]:
     return texts
 
 
-def test_many_permutations_against_one_clause(monkeypatch) -> None:
-    calls = 0
+def _count_added(monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
+    """Count the calls of the split/merge search's inner step: [calls], reset by the test."""
+    counter = [0]
     real = align._Aligner._added
 
     def counting(self, whole, part, covered):  # type: ignore[no-untyped-def]
-        nonlocal calls
-        calls += 1
+        counter[0] += 1
         return real(self, whole, part, covered)
 
     monkeypatch.setattr(align._Aligner, "_added", counting)
+    return counter
+
+
+def test_many_permutations_against_one_clause(monkeypatch) -> None:
+    counter = _count_added(monkeypatch)
     old, new = _resolution(_permutations(250)), _resolution([" ".join(WORDS)])
     for first, second in ((old, new), (new, old)):
-        calls = 0
+        counter[0] = 0
         report = compare(first, second)
         relations = [change.relation for change in report.changes]
         assert len(relations) == 250
@@ -55,21 +60,13 @@ def test_many_permutations_against_one_clause(monkeypatch) -> None:
         assert Relation.MERGED not in relations and Relation.SPLIT not in relations
         assert sum(r is not Relation.DELETED and r is not Relation.INSERTED for r in relations) == 1
         # candidates that share only words every clause has are not weighed at all
-        assert calls <= align.MAX_GROUP_PARTS**2  # the old search: millions
+        assert counter[0] <= align.MAX_GROUP_PARTS**2  # the old search: millions
 
 
 def test_many_informative_candidate_parts_are_capped(monkeypatch) -> None:
     """250 clauses of 8 rare words each, all inside one 120-word clause: every one is a
     candidate part of a merge (or split); only MAX_GROUP_PARTS of them are weighed."""
-    calls = 0
-    real = align._Aligner._added
-
-    def counting(self, whole, part, covered):  # type: ignore[no-untyped-def]
-        nonlocal calls
-        calls += 1
-        return real(self, whole, part, covered)
-
-    monkeypatch.setattr(align._Aligner, "_added", counting)
+    counter = _count_added(monkeypatch)
     rng = random.Random(1)
     vocabulary = [f"w{n}x" for n in range(120)]
     parts = [" ".join(rng.sample(vocabulary, 8)) for _ in range(250)]
@@ -78,10 +75,10 @@ def test_many_informative_candidate_parts_are_capped(monkeypatch) -> None:
         (_resolution(parts), _resolution([whole]), Relation.MERGED),
         (_resolution([whole]), _resolution(parts), Relation.SPLIT),
     ):
-        calls = 0
+        counter[0] = 0
         report = compare(first, second)
         assert grouped in {change.relation for change in report.changes}
-        assert 0 < calls <= align.MAX_GROUP_PARTS**2  # uncapped: over 30,000
+        assert 0 < counter[0] <= align.MAX_GROUP_PARTS**2  # uncapped: over 30,000
 
 
 def test_a_real_split_is_still_found_among_many_candidates() -> None:
