@@ -286,27 +286,22 @@ class _Aligner:
     def groups(self) -> list[Pairing]:
         """Splits and merges, chosen best first; symmetric in old and new."""
         proposals: list[Pairing] = []
-        for i in range(len(self.old)):
+        # a group has two parts or more, all among the clause's candidates
+        for i, candidates in sorted(self.candidates_of_old.items()):
+            if len(candidates) < 2:
+                continue
             parts = self._group(
-                self.old[i],
-                self.candidates_of_old.get(i, []),
-                self.new,
-                self.new_match,
-                i,
-                self.new_score,
+                self.old[i], candidates, self.new, self.new_match, i, self.new_score
             )
             if parts:
                 proposals.append(
                     Pairing((i,), parts, self._group_score(self.old[i], parts, self.new))
                 )
-        for j in range(len(self.new)):
+        for j, candidates in sorted(self.candidates_of_new.items()):
+            if len(candidates) < 2:
+                continue
             parts = self._group(
-                self.new[j],
-                self.candidates_of_new.get(j, []),
-                self.old,
-                self.old_match,
-                j,
-                self.old_score,
+                self.new[j], candidates, self.old, self.old_match, j, self.old_score
             )
             if parts:
                 proposals.append(
