@@ -148,11 +148,12 @@ def provenance(
     ignore_case: bool = False,
     ignore_punctuation: bool = False,
     section: ClauseKind | str | None = None,
+    jobs: int = 1,
 ) -> ProvenanceReport:
     """Trace each clause of the joint text to the source motions it was built from.
 
     ``sources`` is a list (labelled by tabling group) or a mapping from label to draft.
-    The comparison options are those of :func:`compare`.
+    The comparison options and ``jobs`` are those of :func:`compare`.
 
     >>> report = amendtool.provenance(
     ...     "samples/kazakhstan.v2.txt", {"Greens/EFA": "samples/kazakhstan.v1.txt"}
@@ -160,19 +161,18 @@ def provenance(
     >>> [source.label for source in report.sources]
     ['Greens/EFA']
     """
-    from amendtool.diffing import load_draft
+    from amendtool.diffing import load_drafts
     from amendtool.diffing.provenance import Source, source_label, trace
     from amendtool.selection import comparison_settings
 
     options, kind = comparison_settings(ignore_case, ignore_punctuation, section)
-    joint_resolution, joint_path = load_draft(joint)
     items = list(sources.items()) if isinstance(sources, Mapping) else [("", s) for s in sources]
+    (joint_resolution, joint_path), *loaded = load_drafts([joint, *(d for _, d in items)], jobs)
     taken: set[str] = {label for label, _ in items if label}
     chosen = []
-    for label, draft in items:
-        resolution, path = load_draft(draft)
+    for (label, _), (resolution, path) in zip(items, loaded, strict=True):
         chosen.append(Source(label or source_label(resolution, path, taken), resolution, path))
-    return trace(joint_resolution, chosen, joint_path, options, kind)
+    return trace(joint_resolution, chosen, joint_path, options, kind, jobs)
 
 
 def history(
@@ -181,24 +181,25 @@ def history(
     ignore_case: bool = False,
     ignore_punctuation: bool = False,
     section: ClauseKind | str | None = None,
+    jobs: int = 1,
 ) -> History:
     """Follow every clause through a chain of versions (motion -> joint -> adopted).
 
-    The comparison options are those of :func:`compare`.
+    The comparison options and ``jobs`` are those of :func:`compare`.
 
     >>> chain = amendtool.history(["samples/kazakhstan.v1.txt", "samples/kazakhstan.v2.txt"])
     >>> len(chain.reports)
     1
     """
-    from amendtool.diffing import load_draft
+    from amendtool.diffing import load_drafts
     from amendtool.diffing.history import follow
     from amendtool.selection import comparison_settings
 
     if len(versions) < 2:
         raise ValueError("history needs at least two versions")
     options, kind = comparison_settings(ignore_case, ignore_punctuation, section)
-    loaded = [load_draft(draft) for draft in versions]
-    return follow([r for r, _ in loaded], [p for _, p in loaded], options, kind)
+    loaded = load_drafts(versions, jobs)
+    return follow([r for r, _ in loaded], [p for _, p in loaded], options, kind, jobs)
 
 
 def apply(

@@ -224,16 +224,19 @@ def provenance(
     **comparison: Any,
 ) -> None:
     """Trace each clause of JOINT to the SOURCE motions it was built from."""
-    from amendtool.diffing.provenance import labelled_sources, parse_labels, trace
-    from amendtool.inputs import read_resolution
+    from amendtool.diffing import load_drafts
+    from amendtool.diffing.provenance import label_indices, labelled_sources, parse_labels, trace
     from amendtool.selection import comparison_settings
 
     try:
-        chosen = labelled_sources(sources, parse_labels(labels))
+        named = label_indices(sources, parse_labels(labels))
     except ValueError as problem:
         raise click.BadParameter(str(problem), param_hint="--label") from None
+    jobs = comparison.pop("jobs")
     options, section = comparison_settings(**comparison)
-    report = trace(read_resolution(joint), chosen, joint, options, section)
+    joint_read, *sources_read = (r for r, _ in load_drafts([joint, *sources], jobs))
+    chosen = labelled_sources(sources, sources_read, named)
+    report = trace(joint_read, chosen, joint, options, section, jobs)
     for warning in report.warnings:
         warn(warning)
     _write(report, output_format, output, inputs=[joint, *sources])

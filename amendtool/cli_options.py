@@ -71,8 +71,22 @@ def report_options(formats: list[str], aliases: Sequence[str] = ()) -> Callable[
     return decorate
 
 
+def _all_cores(ctx: click.Context, param: click.Parameter, jobs: int | None) -> int:
+    from amendtool.parallel import available_cores
+
+    return jobs or available_cores()
+
+
 def comparison_options(command: Any) -> Any:
-    """``--ignore-case``, ``--ignore-punctuation`` and ``--section``, as diff has them."""
+    """``--ignore-case``, ``--ignore-punctuation``, ``--section`` and ``--jobs``, as diff
+    has them."""
+    command = click.option(
+        "--jobs",
+        type=click.IntRange(min=1),
+        callback=_all_cores,
+        metavar="N",
+        help="Processes for drafts of 256 KB or more (default: one per core).",
+    )(command)
     command = click.option(
         "--section", type=click.Choice(SECTIONS), help="Compare only this section."
     )(command)

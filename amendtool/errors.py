@@ -18,6 +18,9 @@ class InputError(AmendtoolError):
         self.source = source
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        return type(self), (self.source, self.problem)  # pickled by worker processes
+
 
 class ParseError(InputError):
     """The input was read but is not a resolution amendtool understands."""
@@ -28,6 +31,9 @@ class ParseError(InputError):
         self.source = source
         self.problem = problem
         self.line = line
+
+    def __reduce__(self) -> tuple[type[ParseError], tuple[str, str, int | None]]:  # type: ignore[override]
+        return type(self), (self.source, self.problem, self.line)
 
 
 class OutputError(AmendtoolError):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from os import PathLike
 
 from amendtool.diffing.report import ChangeReport, build_report
@@ -22,6 +24,23 @@ def load_draft(draft: Draft) -> tuple[Resolution, str]:
     return read_resolution(path), picture_controls(path)[0]  # the name goes into XML reports
 
 
+def load_drafts(drafts: Sequence[Draft], jobs: int = 1) -> list[tuple[Resolution, str]]:
+    """:func:`load_draft` of each draft, read on up to ``jobs`` processes (see parallel)."""
+    from amendtool.parallel import forked_map
+
+    return forked_map(load_draft, drafts, jobs, [_input_size(draft) for draft in drafts])
+
+
+def _input_size(draft: Draft) -> float:
+    """Bytes to read (0 for a Resolution, standard input or a file that is not there)."""
+    if isinstance(draft, Resolution) or str(draft) == "-":
+        return 0.0
+    try:
+        return float(os.stat(draft).st_size)
+    except (OSError, ValueError):
+        return 0.0  # the reader reports it
+
+
 def compare(
     old: Draft,
     new: Draft,
@@ -29,10 +48,13 @@ def compare(
     ignore_case: bool = False,
     ignore_punctuation: bool = False,
     section: ClauseKind | str | None = None,
+    jobs: int = 1,
 ) -> ChangeReport:
-    """Compare two drafts (Resolutions or paths to text/AKN files) clause by clause."""
-    old_resolution, old_source = load_draft(old)
-    new_resolution, new_source = load_draft(new)
+    """Compare two drafts (Resolutions or paths to text/AKN files) clause by clause.
+
+    ``jobs`` > 1 reads the two drafts in two processes (only in a program without threads).
+    """
+    (old_resolution, old_source), (new_resolution, new_source) = load_drafts((old, new), jobs)
     options = CompareOptions(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
     kind = ClauseKind(section.rstrip("s")) if isinstance(section, str) else section
     return build_report(old_resolution, new_resolution, options, kind, old_source, new_source)

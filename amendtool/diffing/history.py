@@ -69,12 +69,23 @@ def _step_reports(
     paths: list[str],
     options: CompareOptions | None,
     section: ClauseKind | None = None,
+    jobs: int = 1,
 ) -> list[ChangeReport]:
     """The report of each step, version i -> i + 1 (``section`` only, if given)."""
-    return [
-        build_report(versions[i], versions[i + 1], options, section, paths[i], paths[i + 1])
-        for i in range(len(versions) - 1)
-    ]
+    from amendtool.parallel import forked_map
+
+    def step(i: int) -> ChangeReport:
+        return build_report(versions[i], versions[i + 1], options, section, paths[i], paths[i + 1])
+
+    steps = range(len(versions) - 1)
+    return forked_map(
+        step, steps, jobs, [_size(versions[i]) + _size(versions[i + 1]) for i in steps]
+    )
+
+
+def _size(version: Resolution) -> int:
+    """About the bytes of a version's text: how much work comparing it is."""
+    return sum(len(item.text) for item in version.items())
 
 
 def _link(
@@ -120,10 +131,14 @@ def follow(
     paths: list[str] | None = None,
     options: CompareOptions | None = None,
     section: ClauseKind | None = None,
+    jobs: int = 1,
 ) -> History:
-    """Compare consecutive versions (``section`` only, if given) and thread every clause."""
+    """Compare consecutive versions (``section`` only, if given) and thread every clause.
+
+    ``jobs`` > 1 compares the steps in that many processes (see :mod:`amendtool.parallel`).
+    """
     paths = paths or [""] * len(versions)
-    reports = _step_reports(versions, paths, options, section)
+    reports = _step_reports(versions, paths, options, section, jobs)
     compared: list[set[str]] = [set() for _ in versions]  # what the steps looked at
     for step, report in enumerate(reports):
         for change in report.changes:

@@ -123,11 +123,19 @@ def trace(
     joint_path: str = "",
     options: CompareOptions | None = None,
     section: ClauseKind | None = None,
+    jobs: int = 1,
 ) -> ProvenanceReport:
-    """Trace every clause of ``joint`` (in ``section``, if given) to ``sources``."""
-    reports = [
-        build_report(s.resolution, joint, options, section, s.path, joint_path) for s in sources
-    ]
+    """Trace every clause of ``joint`` (in ``section``, if given) to ``sources``.
+
+    ``jobs`` > 1 compares the sources in that many processes (see :mod:`amendtool.parallel`).
+    """
+    from amendtool.parallel import forked_map
+
+    def compared(source: Source) -> ChangeReport:
+        return build_report(source.resolution, joint, options, section, source.path, joint_path)
+
+    sizes = [sum(len(item.text) for item in s.resolution.items()) for s in sources]
+    reports = forked_map(compared, sources, jobs, sizes)
     found: dict[str, list[Contribution]] = {}
     joint_refs: dict[str, ClauseRef] = {}
     for source, report in zip(sources, reports, strict=True):
@@ -233,14 +241,9 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.realpath(a) == os.path.realpath(b)
 
 
-def labelled_sources(paths: Sequence[str], labels: Mapping[str, str]) -> list[Source]:
-    """Sources read from ``paths``, labelled by ``labels`` (path -> name) or their group.
-
-    A label's path matches a source however either is spelled (same file); a label whose
-    path is none of the sources raises ValueError before any file is read.
-    """
-    from amendtool.inputs import read_resolution
-
+def label_indices(paths: Sequence[str], labels: Mapping[str, str]) -> dict[int, str]:
+    """Which of ``paths`` each label (path -> name) names, however either is spelled (same
+    file); a label whose path is none of them raises ValueError (before any file is read)."""
     matched: dict[int, str] = {}
     for labelled, name in labels.items():
         hits = [i for i, path in enumerate(paths) if _same_file(labelled, path)]
@@ -248,10 +251,16 @@ def labelled_sources(paths: Sequence[str], labels: Mapping[str, str]) -> list[So
             raise ValueError(f"{name}={labelled}: {labelled} is not one of the SOURCE files")
         for index in hits:
             matched[index] = name
+    return matched
+
+
+def labelled_sources(
+    paths: Sequence[str], resolutions: Sequence[Resolution], labels: Mapping[int, str]
+) -> list[Source]:
+    """Sources read from ``paths``, labelled by ``labels`` (see :func:`label_indices`),
+    else by their tabling group, document number or file name."""
     taken: set[str] = set(labels.values())
-    sources = []
-    for index, path in enumerate(paths):
-        resolution = read_resolution(path)
-        label = matched.get(index) or source_label(resolution, path, taken)
-        sources.append(Source(label, resolution, path))
-    return sources
+    return [
+        Source(labels.get(index) or source_label(resolution, path, taken), resolution, path)
+        for index, (path, resolution) in enumerate(zip(paths, resolutions, strict=True))
+    ]

@@ -1,0 +1,149 @@
+"""Independent steps of one command on several cores, in forked worker processes.
+
+Reading two drafts, or comparing seven group motions with a joint text, are independent
+pieces of work. :func:`forked_map` runs them in child processes made with ``fork`` (so
+the children share what the parent already has: imported modules, a draft read before),
+takes their results back pickled through a pipe, and gives them in order, as ``map``
+would. A step that raises raises in the caller, the failure of the first item first, as a
+serial run would.
+
+Forking is only safe in a process that runs no other threads: the command-line tool runs
+one command per process and asks for it (``--jobs``); library callers get one process
+unless they pass ``jobs``. Platforms without ``fork`` always run serially.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from amendtool.errors import AmendtoolError
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+# Work (in the unit of ``weights``, bytes of input for the callers) under which forking
+# costs more than it saves: the seed pair (20 KB) stays in one process.
+MIN_PARALLEL_WEIGHT = 256 * 1024
+# Outcome of one group of items: results by index, and the first failure (index, error).
+_Outcome = tuple[dict[int, Any], tuple[int, BaseException] | None]
+
+
+def available_cores() -> int:
+    """Cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _groups(weights: Sequence[float], count: int) -> list[list[int]]:
+    """Item indices in ``count`` groups of about equal weight, heaviest first (LPT)."""
+    groups: list[list[int]] = [[] for _ in range(count)]
+    loads = [0.0] * count
+    for index in sorted(range(len(weights)), key=lambda k: (-weights[k], k)):
+        lightest = loads.index(min(loads))
+        groups[lightest].append(index)
+        loads[lightest] += weights[index]
+    return [sorted(group) for group in groups]
+
+
+def _run_group(
+    function: Callable[[Item], Result], items: Sequence[Item], group: list[int]
+) -> _Outcome:
+    results: dict[int, Any] = {}
+    for index in group:
+        try:
+            results[index] = function(items[index])
+        except Exception as error:  # carried to the caller, raised there
+            return results, (index, error)
+    return results, None
+
+
+def _pickled(outcome: _Outcome) -> bytes:
+    try:
+        return pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as error:  # an unpicklable result or exception
+        results, failure = outcome
+        index = failure[0] if failure else min(results, default=0)
+        cause = failure[1] if failure else error
+        message = f"{type(cause).__name__}: {cause}"
+        return pickle.dumps(({}, (index, RuntimeError(message))))
+
+
+def _child(
+    function: Callable[[Item], Result], items: Sequence[Item], group: list[int], pipe: int
+) -> None:
+    """The worker: compute, send, exit at once (never return into the caller's code)."""
+    status = 1
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C reaches the whole group
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        payload = _pickled(_run_group(function, items, group))
+        with os.fdopen(pipe, "wb") as out:
+            out.write(payload)
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _receive(pid: int, pipe: int) -> _Outcome:
+    with os.fdopen(pipe, "rb") as source:
+        data = source.read()
+    _, status = os.waitpid(pid, 0)
+    if not data:
+        code = os.waitstatus_to_exitcode(status)
+        how = f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+        raise AmendtoolError(f"a worker process ended without a result ({how})")
+    outcome: _Outcome = pickle.loads(data)
+    return outcome
+
+
+def forked_map(
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    jobs: int = 1,
+    weights: Sequence[float] | None = None,
+) -> list[Result]:
+    """``[function(item) for item in items]`` on up to ``jobs`` processes.
+
+    ``weights`` (one per item, e.g. input bytes) balance the groups; when they add up to
+    less than :data:`MIN_PARALLEL_WEIGHT` the work stays in this process.
+    """
+    weights = list(weights) if weights is not None else [1.0] * len(items)
+    count = min(jobs, len(items))
+    small = sum(weights) < MIN_PARALLEL_WEIGHT
+    if count < 2 or small or not hasattr(os, "fork"):
+        return [function(item) for item in items]
+    groups = _groups(weights, count)
+    children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
+    outcomes: list[_Outcome] = []
+    try:
+        for group in groups[1:]:
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                os.close(read_end)
+                _child(function, items, group, write_end)
+            os.close(write_end)
+            children.append((pid, read_end))
+        outcomes.append(_run_group(function, items, groups[0]))
+        while children:
+            pid, read_end = children[0]
+            outcomes.append(_receive(pid, read_end))
+            children.pop(0)
+    finally:
+        for pid, read_end in children:  # interrupted: no worker outlives its command
+            os.kill(pid, signal.SIGKILL)
+            os.close(read_end)
+            os.waitpid(pid, 0)
+    failures = [failure for _, failure in outcomes if failure is not None]
+    if failures:
+        raise min(failures, key=lambda failure: failure[0])[1]
+    merged: dict[int, Any] = {}
+    for results, _ in outcomes:
+        merged.update(results)
+    return [merged[index] for index in range(len(items))]
