@@ -8,14 +8,13 @@ closest wording) is its origin, and sources equal on both are reported as ties.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from amendtool.diffing.align import shared_words
 from amendtool.diffing.report import ChangeReport, ClauseRef, Relation, build_report
-from amendtool.diffing.tokens import CompareOptions, keys
-from amendtool.model import ClauseKind, DocKind, Meta, Resolution
+from amendtool.diffing.tokens import CompareOptions, keys, word_counts
+from amendtool.model import ClauseKind, DocKind, Meta, Resolution, clause_body
 
 # Two sources tie for a joint clause when both their share and their similarity (0..1)
 # are closer than this: the same wording in two motions.
@@ -87,10 +86,6 @@ class ProvenanceReport:
     warnings: tuple[str, ...] = ()
 
 
-def _words(text: str) -> Counter[str]:
-    return Counter(k.casefold() for k in keys(text, CompareOptions()) if k[:1].isalnum())
-
-
 def _summary(source: Source, report: ChangeReport) -> SourceSummary:
     verbatim: list[ClauseRef] = []
     reworded: list[ClauseRef] = []
@@ -117,6 +112,24 @@ def _summary(source: Source, report: ChangeReport) -> SourceSummary:
     )
 
 
+def _contributions(label: str, report: ChangeReport) -> list[tuple[str, Contribution]]:
+    """What the source of ``report`` (source -> joint) gives each joint clause, by eId."""
+    found = []
+    for change in report.changes:
+        if not change.old or not change.new:
+            continue
+        source_words = word_counts(" ".join(r.text for r in change.old))
+        for ref in change.new:
+            words = word_counts(ref.text)
+            size = sum(words.values())
+            share = shared_words(words, source_words) / size if size else 1.0
+            contribution = Contribution(
+                label, change.old, change.relation, change.similarity, round(share, 4), False
+            )
+            found.append((ref.eid, contribution))
+    return found
+
+
 def trace(
     joint: Resolution,
     sources: list[Source],
@@ -131,34 +144,22 @@ def trace(
     """
     from amendtool.parallel import forked_map
 
-    def compared(source: Source) -> ChangeReport:
-        return build_report(source.resolution, joint, options, section, source.path, joint_path)
+    def compared(source: Source) -> tuple[ChangeReport, list[tuple[str, Contribution]]]:
+        report = build_report(source.resolution, joint, options, section, source.path, joint_path)
+        return report, _contributions(source.label, report)
 
-    sizes = [sum(len(item.text) for item in s.resolution.items()) for s in sources]
-    reports = forked_map(compared, sources, jobs, sizes)
+    sizes = [sum(len(clause.text) for clause in s.resolution.clauses) for s in sources]
+    if jobs > 1:  # every worker compares with the joint text: tokenise it once, before
+        for item in joint.items():
+            keys(clause_body(item), options or CompareOptions())
+    outcomes = forked_map(compared, sources, jobs, sizes)
+    reports = [report for report, _ in outcomes]
     found: dict[str, list[Contribution]] = {}
     joint_refs: dict[str, ClauseRef] = {}
-    for source, report in zip(sources, reports, strict=True):
-        for change in report.changes:
-            for ref in change.new:
-                joint_refs[ref.eid] = ref
-            if not change.old or not change.new:
-                continue
-            source_words = _words(" ".join(r.text for r in change.old))
-            for ref in change.new:
-                words = _words(ref.text)
-                size = sum(words.values())
-                share = shared_words(words, source_words) / size if size else 1.0
-                found.setdefault(ref.eid, []).append(
-                    Contribution(
-                        source.label,
-                        change.old,
-                        change.relation,
-                        change.similarity,
-                        round(share, 4),
-                        False,
-                    )
-                )
+    for report, given in outcomes:
+        joint_refs.update((ref.eid, ref) for change in report.changes for ref in change.new)
+        for eid, contribution in given:
+            found.setdefault(eid, []).append(contribution)
     order = {item.eid: index for index, item in enumerate(joint.items())}
     clauses = []
     for eid, ref in sorted(joint_refs.items(), key=lambda item: order[item[0]]):
