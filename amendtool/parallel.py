@@ -18,7 +18,7 @@ import os
 import pickle
 import signal
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from amendtool.errors import AmendtoolError
 
@@ -90,9 +90,8 @@ def _child(
         os._exit(status)
 
 
-def _receive(pid: int, pipe: int) -> _Outcome:
-    with os.fdopen(pipe, "rb") as source:
-        data = source.read()
+def _outcome(data: bytes, pid: int) -> _Outcome:
+    """A worker's outcome once it has sent everything; the worker is reaped."""
     _, status = os.waitpid(pid, 0)
     if not data:
         code = os.waitstatus_to_exitcode(status)
@@ -119,7 +118,7 @@ def forked_map(
     if count < 2 or small or not hasattr(os, "fork"):
         return [function(item) for item in items]
     groups = _groups(weights, count)
-    children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
+    children: list[tuple[int, BinaryIO]] = []  # running workers: pid, read end of the pipe
     outcomes: list[_Outcome] = []
     try:
         for group in groups[1:]:
@@ -129,16 +128,18 @@ def forked_map(
                 os.close(read_end)
                 _child(function, items, group, write_end)
             os.close(write_end)
-            children.append((pid, read_end))
+            children.append((pid, os.fdopen(read_end, "rb")))
         outcomes.append(_run_group(function, items, groups[0]))
         while children:
-            pid, read_end = children[0]
-            outcomes.append(_receive(pid, read_end))
+            pid, source = children[0]
+            with source:
+                data = source.read()
             children.pop(0)
+            outcomes.append(_outcome(data, pid))
     finally:
-        for pid, read_end in children:  # interrupted: no worker outlives its command
+        for pid, source in children:  # interrupted: no worker outlives its command
+            source.close()
             os.kill(pid, signal.SIGKILL)
-            os.close(read_end)
             os.waitpid(pid, 0)
     failures = [failure for _, failure in outcomes if failure is not None]
     if failures:

@@ -1,0 +1,192 @@
+"""Work on several cores (amendtool.parallel) gives what one process gives, and fails the same.
+
+The workers are real forked processes; the drafts are the samples and generated pairs of
+a few hundred KB (above the size under which the work stays in one process).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import amendtool
+from amendtool import parallel
+from amendtool.diffing import load_drafts
+from amendtool.errors import AmendtoolError, InputError, ParseError
+from amendtool.inputs import read_resolution
+from benchmarks.generate import write_pair
+from tests.conftest import SAMPLES, run_cli
+
+V1, V2 = SAMPLES / "kazakhstan.v1.txt", SAMPLES / "kazakhstan.v2.txt"
+SOURCES = [
+    SAMPLES / name for name in ("kazakhstan.v1.txt", "kazakhstan-ecr.txt", "kazakhstan-ppe.txt")
+]
+
+
+@pytest.fixture(scope="module")
+def big_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A generated pair of about 300 KB a draft (moves, splits, merges, rewordings)."""
+    old, new, _ = write_pair(1100, tmp_path_factory.mktemp("pair"), hard=True)
+    assert old.stat().st_size > parallel.MIN_PARALLEL_WEIGHT
+    return old, new
+
+
+@pytest.fixture
+def always_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fork even for the small samples."""
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_WEIGHT", 0)
+
+
+def _no_children_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_groups_balance_the_work() -> None:
+    assert parallel._groups([5, 1, 1, 1, 1, 1], 2) == [[0], [1, 2, 3, 4, 5]]
+    groups = parallel._groups([1.0] * 7, 2)
+    assert sorted(i for group in groups for i in group) == list(range(7))
+    assert sorted(map(len, groups)) == [3, 4]
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_drafts_read_in_two_processes_equal_those_read_in_one() -> None:
+    forked = load_drafts([V1, V2, SAMPLES / "kazakhstan-de.txt"], jobs=2)
+    assert forked == [
+        (read_resolution(str(p)), str(p)) for p in (V1, V2, SAMPLES / "kazakhstan-de.txt")
+    ]
+    assert _no_children_left()
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_the_first_failing_input_is_reported_as_one_process_would(tmp_path: Path) -> None:
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    missing = tmp_path / "missing.txt"
+    # item 1 and item 2 both fail; whichever process reads them, the error is item 1's
+    for drafts in ([V1, missing, binary], [V1, binary, missing]):
+        with pytest.raises(InputError) as serial:
+            load_drafts(drafts, jobs=1)
+        with pytest.raises(InputError) as forked:
+            load_drafts(drafts, jobs=2)
+        assert str(forked.value) == str(serial.value)
+        assert str(drafts[1]) in str(forked.value)
+    assert _no_children_left()
+
+
+def test_errors_cross_the_pipe_whole() -> None:
+    error = pickle.loads(pickle.dumps(ParseError("a.txt", "no clauses found", 12)))
+    assert (type(error), str(error), error.line) == (ParseError, "a.txt:12: no clauses found", 12)
+    error = pickle.loads(pickle.dumps(InputError("b.docx", "not a Word file")))
+    assert (type(error), error.source, error.problem) == (InputError, "b.docx", "not a Word file")
+
+
+def test_a_worker_that_dies_is_an_error_not_a_missing_result() -> None:
+    parent = os.getpid()
+
+    def die_in_worker(item: int) -> int:
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return item
+
+    with pytest.raises(AmendtoolError, match=r"worker process ended without a result .*signal 9"):
+        parallel.forked_map(die_in_worker, [1, 2], jobs=2, weights=[1e6, 1e6])
+    assert _no_children_left()
+
+
+def test_a_result_that_cannot_be_pickled_is_named() -> None:
+    parent = os.getpid()
+
+    def unpicklable(item: int) -> object:
+        return (lambda: item) if os.getpid() != parent else item
+
+    with pytest.raises(RuntimeError, match=r"PicklingError|AttributeError"):
+        parallel.forked_map(unpicklable, [1, 2], jobs=2, weights=[1e6, 1e6])
+
+
+def test_small_work_stays_in_this_process() -> None:
+    parent = os.getpid()
+    pids = parallel.forked_map(lambda _: os.getpid(), [V1, V2], jobs=2, weights=[20e3, 20e3])
+    assert pids == [parent, parent]
+    pids = parallel.forked_map(lambda _: os.getpid(), [V1, V2], jobs=2, weights=[1e6, 1e6])
+    assert pids[0] == parent and pids[1] != parent
+
+
+def test_diff_on_two_cores_writes_the_same_report(
+    big_pair: tuple[Path, Path], tmp_path: Path
+) -> None:
+    old, new = big_pair
+    outputs = []
+    for jobs in ("1", "2"):
+        target = tmp_path / f"report-{jobs}.json"
+        result = run_cli("diff", str(old), str(new), "--jobs", jobs, "-o", str(target))
+        assert result.returncode == 1, result.stderr
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert b'"relation": "split"' in outputs[0] and b'"relation": "moved"' in outputs[0]
+
+
+def test_provenance_and_history_on_two_cores_match_one(big_pair: tuple[Path, Path]) -> None:
+    old, new = big_pair
+    one = amendtool.provenance(new, [old, *SOURCES], jobs=1)
+    two = amendtool.provenance(new, [old, *SOURCES], jobs=2)
+    assert two == one
+    assert [s.label for s in two.sources][1:] == ["Greens/EFA", "ECR", "PPE"]
+    assert amendtool.history([old, new, old], jobs=2) == amendtool.history([old, new, old], jobs=1)
+    assert _no_children_left()
+
+
+def test_cli_failure_in_a_worker_is_one_line(big_pair: tuple[Path, Path], tmp_path: Path) -> None:
+    old, _ = big_pair
+    bad = tmp_path / "scan.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 200_000)
+    result = run_cli("diff", str(old), str(bad), "--jobs", "2", "-o", str(tmp_path / "r.json"))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and str(bad) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "r.json").exists()
+
+
+def _workers_of(pid: int, timeout: float = 60) -> list[int]:
+    """The child processes of ``pid`` once it has some (its forked workers)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        if children:
+            return [int(child) for child in children]
+        time.sleep(0.005)
+    raise AssertionError("no worker was started")
+
+
+@pytest.mark.parametrize(("how", "status"), [("SIGTERM", 143), ("Ctrl-C", 130)])
+def test_stopping_a_command_stops_its_workers(
+    big_pair: tuple[Path, Path], tmp_path: Path, how: str, status: int
+) -> None:
+    old, new = big_pair
+    sources = [str(old), str(new)] * 3
+    process = subprocess.Popen(
+        [sys.executable, "-m", "amendtool", "provenance", str(new), *sources, "--jobs", "2"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    workers = _workers_of(process.pid)
+    if how == "SIGTERM":
+        process.send_signal(signal.SIGTERM)
+    else:  # a terminal sends SIGINT to the whole foreground process group
+        os.killpg(process.pid, signal.SIGINT)
+    assert process.wait(timeout=60) == status
+    assert process.stderr is not None
+    assert b"Traceback" not in process.stderr.read()
+    assert not [w for w in workers if Path(f"/proc/{w}").exists()]
