@@ -101,6 +101,24 @@ def _outcome(data: bytes, pid: int) -> _Outcome:
     return outcome
 
 
+def _start(
+    function: Callable[[Item], Result], items: Sequence[Item], group: list[int]
+) -> tuple[int, BinaryIO] | None:
+    """A worker for ``group``: its pid and the read end of its pipe (None: fork failed)."""
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:
+        os.close(read_end)
+        _child(function, items, group, write_end)
+    os.close(write_end)
+    return pid, os.fdopen(read_end, "rb")
+
+
 def forked_map(
     function: Callable[[Item], Result],
     items: Sequence[Item],
@@ -117,19 +135,17 @@ def forked_map(
     small = sum(weights) < MIN_PARALLEL_WEIGHT
     if count < 2 or small or not hasattr(os, "fork"):
         return [function(item) for item in items]
-    groups = _groups(weights, count)
+    mine, *theirs = _groups(weights, count)
     children: list[tuple[int, BinaryIO]] = []  # running workers: pid, read end of the pipe
     outcomes: list[_Outcome] = []
     try:
-        for group in groups[1:]:
-            read_end, write_end = os.pipe()
-            pid = os.fork()
-            if pid == 0:
-                os.close(read_end)
-                _child(function, items, group, write_end)
-            os.close(write_end)
-            children.append((pid, os.fdopen(read_end, "rb")))
-        outcomes.append(_run_group(function, items, groups[0]))
+        for group in theirs:
+            started = _start(function, items, group)
+            if started is None:  # no process to be had (a limit, no memory): do it here
+                mine = sorted(mine + group)
+            else:
+                children.append(started)
+        outcomes.append(_run_group(function, items, mine))
         while children:
             pid, source = children[0]
             with source:

@@ -190,3 +190,13 @@ def test_stopping_a_command_stops_its_workers(
     assert process.stderr is not None
     assert b"Traceback" not in process.stderr.read()
     assert not [w for w in workers if Path(f"/proc/{w}").exists()]
+
+
+def test_without_a_process_to_be_had_the_work_is_done_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    parent = os.getpid()
+    pids = parallel.forked_map(lambda _: os.getpid(), [1, 2, 3], jobs=3, weights=[1e6] * 3)
+    assert pids == [parent] * 3
