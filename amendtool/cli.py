@@ -297,14 +297,27 @@ def _pipe_broke() -> bool:
     return type(sys.stdout).__name__ == "_PacifyFlushWrapper"
 
 
+def _one_line(problem: click.ClickException) -> str:
+    """A usage error as one line, like every other error: what is wrong, where to look."""
+    message = " ".join(problem.format_message().split())
+    context = getattr(problem, "ctx", None)
+    if context is None:
+        return f"amendtool: error: {message}"
+    where = context.command_path
+    return f"{where}: error: {message} (see '{where} --help')"
+
+
 def _run(entry: Callable[..., Any]) -> int:
     debug = "--debug" in sys.argv[1:]
     try:
         status = entry(standalone_mode=False)
     except click.exceptions.Exit as stop:
         return stop.exit_code
+    except click.exceptions.NoArgsIsHelpError as bare:
+        bare.show()  # the command alone: its help
+        return EXIT_TROUBLE
     except click.ClickException as usage:
-        usage.show()
+        click.echo(visible(_one_line(usage)), err=True)
         return EXIT_TROUBLE
     except (click.Abort, KeyboardInterrupt):
         click.echo("amendtool: interrupted", err=True)

@@ -250,3 +250,32 @@ def test_html_pages_name_files_without_directories(args) -> None:
     page = run_cli(*args, "--format", "html").stdout
     assert "kazakhstan.v1.txt" in page or "kazakhstan.v2.txt" in page
     assert "samples/" not in page and str(SAMPLES) not in page
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["diff", "--colour", V1, V2], "No such option '--colour'"),
+        (["diff", V1], "Missing argument 'NEW'."),
+        (["diff", V1, V2, "--jobs", "0"], "Invalid value for '--jobs'"),
+        (["frobnicate"], "No such command 'frobnicate'."),
+        (["history", V1], "history needs at least two versions"),
+        (["provenance", V2, V1, "--label", "Greens"], "expected NAME=FILE"),
+    ],
+)
+def test_a_usage_error_is_one_line_that_says_where_to_look(args: list[str], says: str) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1, result.stderr
+    line = result.stderr.replace("python -m amendtool", "amendtool")  # as run_cli runs it
+    assert says in line
+    command = "amendtool" if args[0] == "frobnicate" else f"amendtool {args[0]}"
+    assert line.startswith(f"{command}: error: ")
+    assert line.rstrip().endswith(f"(see '{command} --help')")
+
+
+def test_the_bare_command_shows_its_help() -> None:
+    result = run_cli()
+    assert result.returncode == 2
+    assert result.stderr.startswith("Usage: ") and "Commands:" in result.stderr
