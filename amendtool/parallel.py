@@ -90,14 +90,23 @@ def _child(
         os._exit(status)
 
 
-def _outcome(data: bytes, pid: int) -> _Outcome:
-    """A worker's outcome once it has sent everything; the worker is reaped."""
+def _received(source: BinaryIO) -> _Outcome | None:
+    """A worker's outcome, unpickled as it arrives (a large draft is never held twice as
+    bytes); None when the worker sent nothing or stopped part way."""
+    try:
+        outcome: _Outcome = pickle.load(source)
+    except (EOFError, pickle.UnpicklingError):
+        return None
+    return outcome
+
+
+def _reaped(pid: int, outcome: _Outcome | None) -> _Outcome:
+    """The outcome of a worker that has ended (now reaped), or the error of one that died."""
     _, status = os.waitpid(pid, 0)
-    if not data:
+    if outcome is None:
         code = os.waitstatus_to_exitcode(status)
         how = f"killed by signal {-code}" if code < 0 else f"exit status {code}"
         raise AmendtoolError(f"a worker process ended without a result ({how})")
-    outcome: _Outcome = pickle.loads(data)
     return outcome
 
 
@@ -149,9 +158,9 @@ def forked_map(
         while children:
             pid, source = children[0]
             with source:
-                data = source.read()
+                outcome = _received(source)
             children.pop(0)
-            outcomes.append(_outcome(data, pid))
+            outcomes.append(_reaped(pid, outcome))
     finally:
         for pid, source in children:  # interrupted: no worker outlives its command
             source.close()

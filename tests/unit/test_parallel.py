@@ -209,3 +209,11 @@ def test_without_a_process_to_be_had_the_work_is_done_here(monkeypatch: pytest.M
     parent = os.getpid()
     pids = parallel.forked_map(lambda _: os.getpid(), [1, 2, 3], jobs=3, weights=[1e6] * 3)
     assert pids == [parent] * 3
+
+
+@pytest.mark.usefixtures("no_worker_left")
+def test_a_result_cut_short_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = parallel._pickled
+    monkeypatch.setattr(parallel, "_pickled", lambda outcome: whole(outcome)[:-7])
+    with pytest.raises(AmendtoolError, match="worker process ended without a result"):
+        parallel.forked_map(str, [V1, V2], jobs=2, weights=[1e6, 1e6])
