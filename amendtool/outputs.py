@@ -57,10 +57,22 @@ def _write_stdout(data: bytes) -> None:
     if sys.stdout.isatty():
         data = visible(data.decode("utf-8", "replace"), keep_sgr=True).encode("utf-8")
     try:
-        stream.write(data)
         stream.flush()
+        try:
+            descriptor = stream.fileno()
+        except (OSError, ValueError):  # not a file (a test's buffer): it takes all or raises
+            descriptor = -1
+        if descriptor < 0:
+            written = stream.write(data)
+        else:  # a buffered write can stop short at a closed pipe without an error
+            view = memoryview(data)
+            while view:
+                view = view[os.write(descriptor, view) :]
+            written = len(data)
     except BrokenPipeError:
-        raise BrokenPipe("<stdout>: broken pipe (the reader stopped reading)") from None
+        written = -1
+    if written != len(data):
+        raise BrokenPipe("<stdout>: broken pipe (the reader stopped reading)")
 
 
 def _write_through(data: bytes, path: str) -> None:

@@ -248,3 +248,23 @@ def test_a_broken_pipe_is_not_success(args) -> None:
         os.close(write_end)
     assert result.returncode == 2
     assert b"Traceback" not in result.stderr and b"Exception ignored" not in result.stderr
+
+
+@pytest.mark.parametrize("output_format", ["text", "json"])
+def test_a_reader_that_stops_part_way_is_not_success(tmp_path, output_format) -> None:
+    """``amendtool diff ... | head -c 100``: the report is larger than the pipe holds."""
+    from benchmarks.generate import write_pair
+
+    old, new, _ = write_pair(1200, tmp_path, hard=True)  # reports of 200 KB and more
+    process = subprocess.Popen(
+        [sys.executable, "-m", "amendtool", "diff", str(old), str(new), "--format", output_format],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert len(process.stdout.read(100)) == 100
+    process.stdout.close()  # like head: seen enough
+    assert process.wait(timeout=120) == 2
+    complaint = process.stderr.read()
+    assert complaint.count(b"\n") <= 1 and b"Traceback" not in complaint
