@@ -297,9 +297,17 @@ def _pipe_broke() -> bool:
     return type(sys.stdout).__name__ == "_PacifyFlushWrapper"
 
 
+# click 8.2 and later raise it for a command given without arguments (8.1 shows the help)
+_NO_ARGUMENTS: tuple[type[click.ClickException], ...] = tuple(
+    getattr(click.exceptions, name)
+    for name in ("NoArgsIsHelpError",)
+    if hasattr(click.exceptions, name)
+)
+
+
 def _one_line(problem: click.ClickException) -> str:
     """A usage error as one line, like every other error: what is wrong, where to look."""
-    message = " ".join(problem.format_message().split())
+    message = " ".join(problem.format_message().splitlines())
     context = getattr(problem, "ctx", None)
     if context is None:
         return f"amendtool: error: {message}"
@@ -313,7 +321,7 @@ def _run(entry: Callable[..., Any]) -> int:
         status = entry(standalone_mode=False)
     except click.exceptions.Exit as stop:
         return stop.exit_code
-    except click.exceptions.NoArgsIsHelpError as bare:
+    except _NO_ARGUMENTS as bare:
         bare.show()  # the command alone: its help
         return EXIT_TROUBLE
     except click.ClickException as usage:

@@ -180,6 +180,11 @@ class Resolution:
         return tuple(fate for fate in self.line_fates if fate.where.startswith("meta:"))
 
 
+def text_size(resolution: Resolution) -> int:
+    """Characters of its clauses and unclassified text: how much work comparing it is."""
+    return sum(len(clause_body(item)) for item in resolution.items())
+
+
 def clause_body(clause: Clause | Point) -> str:
     """The full wording of a clause: chapeau, points (with their numbers) and wrap-up."""
     parts = [clause.text]

@@ -9,15 +9,18 @@ serial run would.
 
 Forking is only safe in a process that runs no other threads: the command-line tool runs
 one command per process and asks for it (``--jobs``); library callers get one process
-unless they pass ``jobs``. Platforms without ``fork`` always run serially.
+unless they pass ``jobs``, and a process with other threads always works serially, as do
+platforms without ``fork``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import signal
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, BinaryIO, TypeVar
 
 from amendtool.errors import AmendtoolError
@@ -30,6 +33,8 @@ Result = TypeVar("Result")
 MIN_PARALLEL_WEIGHT = 256 * 1024
 # Outcome of one group of items: results by index, and the first failure (index, error).
 _Outcome = tuple[dict[int, Any], tuple[int, BaseException] | None]
+# Signals that stop a command: held back while a worker is forked (see _forked).
+_STOPPING = {signal.SIGINT, signal.SIGTERM}
 
 
 def available_cores() -> int:
@@ -54,6 +59,7 @@ def _groups(weights: Sequence[float], count: int) -> list[list[int]]:
 def _run_group(
     function: Callable[[Item], Result], items: Sequence[Item], group: list[int]
 ) -> _Outcome:
+    """The results of ``group``'s items in order, up to the first that raises."""
     results: dict[int, Any] = {}
     for index in group:
         try:
@@ -63,25 +69,37 @@ def _run_group(
     return results, None
 
 
-def _pickled(outcome: _Outcome) -> bytes:
+def _portable(error: BaseException) -> BaseException:
+    """``error`` if it survives pickling whole, else one that says the same."""
     try:
-        return pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception as error:  # an unpicklable result or exception
-        results, failure = outcome
+        pickle.loads(pickle.dumps(error))
+    except Exception:  # an exception class whose arguments do not rebuild it
+        if isinstance(error, AmendtoolError):
+            return AmendtoolError(str(error))
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error
+
+
+def _pickled(outcome: _Outcome) -> bytes:
+    """The outcome as bytes for the pipe; a result that cannot be pickled is a failure."""
+    results, failure = outcome
+    if failure is not None:
+        failure = (failure[0], _portable(failure[1]))
+    try:
+        return pickle.dumps((results, failure), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as error:  # a result that cannot be pickled
         index = failure[0] if failure else min(results, default=0)
-        cause = failure[1] if failure else error
-        message = f"{type(cause).__name__}: {cause}"
-        return pickle.dumps(({}, (index, RuntimeError(message))))
+        return pickle.dumps(({}, (index, RuntimeError(f"{type(error).__name__}: {error}"))))
 
 
-def _child(
+def _work(
     function: Callable[[Item], Result], items: Sequence[Item], group: list[int], pipe: int
 ) -> None:
-    """The worker: compute, send, exit at once (never return into the caller's code)."""
+    """The worker's whole life: compute, send, and exit (never return to the caller)."""
     status = 1
     try:
-        signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C reaches the whole group
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        _worker_signals()
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
         payload = _pickled(_run_group(function, items, group))
         with os.fdopen(pipe, "wb") as out:
             out.write(payload)
@@ -90,42 +108,86 @@ def _child(
         os._exit(status)
 
 
-def _received(source: BinaryIO) -> _Outcome | None:
-    """A worker's outcome, unpickled as it arrives (a large draft is never held twice as
-    bytes); None when the worker sent nothing or stopped part way."""
+@contextlib.contextmanager
+def _held_signals() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back while a worker is made, so that neither the worker
+    (before its handlers are set) nor this process is stopped half way through."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
     try:
-        outcome: _Outcome = pickle.load(source)
-    except (EOFError, pickle.UnpicklingError):
-        return None
-    return outcome
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
-def _reaped(pid: int, outcome: _Outcome | None) -> _Outcome:
-    """The outcome of a worker that has ended (now reaped), or the error of one that died."""
-    _, status = os.waitpid(pid, 0)
-    if outcome is None:
-        code = os.waitstatus_to_exitcode(status)
-        how = f"killed by signal {-code}" if code < 0 else f"exit status {code}"
-        raise AmendtoolError(f"a worker process ended without a result ({how})")
-    return outcome
+def _worker_signals() -> None:
+    """In a new worker: the default action for the stopping signals (the whole process
+    group gets Ctrl-C; the command kills its workers on SIGTERM), unless ignored."""
+    for number in _STOPPING:
+        if signal.getsignal(number) is not signal.SIG_IGN:
+            signal.signal(number, signal.SIG_DFL)
 
 
-def _start(
+def _forked(
     function: Callable[[Item], Result], items: Sequence[Item], group: list[int]
 ) -> tuple[int, BinaryIO] | None:
-    """A worker for ``group``: its pid and the read end of its pipe (None: fork failed)."""
-    read_end, write_end = os.pipe()
+    """A worker for ``group``: its pid and the read end of its pipe (None: no worker).
+    Called with the stopping signals held (see :func:`_held_signals`)."""
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:  # no descriptors left
+        return None
     try:
         pid = os.fork()
-    except OSError:
+    except OSError:  # a process limit, no memory
         os.close(read_end)
         os.close(write_end)
         return None
     if pid == 0:
         os.close(read_end)
-        _child(function, items, group, write_end)
+        _work(function, items, group, write_end)
     os.close(write_end)
     return pid, os.fdopen(read_end, "rb")
+
+
+def _received(source: BinaryIO) -> _Outcome | None:
+    """A worker's outcome, unpickled as it arrives (a large draft is never held twice as
+    bytes); None when the worker sent nothing or stopped part way."""
+    try:
+        outcome: _Outcome = pickle.load(source)
+    except (EOFError, pickle.UnpicklingError, ValueError):
+        return None
+    return outcome
+
+
+def _reaped(pid: int, outcome: _Outcome | None, names: str) -> _Outcome:
+    """The outcome of a worker that has ended (now reaped), or the error of one that died."""
+    _, status = os.waitpid(pid, 0)
+    if outcome is None:
+        code = os.waitstatus_to_exitcode(status)
+        how = f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+        raise AmendtoolError(
+            f"{names}: the worker process ended without a result ({how}; out of memory?); "
+            "--jobs 1 does the work in one process"
+        )
+    return outcome
+
+
+@contextlib.contextmanager
+def _children_waited() -> Iterator[None]:
+    """Workers stay to be waited for even where the caller ignores SIGCHLD."""
+    ignored = signal.getsignal(signal.SIGCHLD) is signal.SIG_IGN
+    if ignored:
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    try:
+        yield
+    finally:
+        if ignored:
+            signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+
+
+def _threads_running() -> bool:
+    """Whether this process runs other threads (forking it could copy a held lock)."""
+    return threading.active_count() > 1
 
 
 def forked_map(
@@ -133,39 +195,44 @@ def forked_map(
     items: Sequence[Item],
     jobs: int = 1,
     weights: Sequence[float] | None = None,
+    names: Sequence[str] | None = None,
 ) -> list[Result]:
     """``[function(item) for item in items]`` on up to ``jobs`` processes.
 
-    ``weights`` (one per item, e.g. input bytes) balance the groups; when they add up to
-    less than :data:`MIN_PARALLEL_WEIGHT` the work stays in this process.
+    ``weights`` (one per item: bytes of input) balance the groups; when they add up to
+    less than :data:`MIN_PARALLEL_WEIGHT` the work stays in this process. ``names`` (one
+    per item: its file) name the work of a worker that dies.
     """
     weights = list(weights) if weights is not None else [1.0] * len(items)
     count = min(jobs, len(items))
     small = sum(weights) < MIN_PARALLEL_WEIGHT
-    if count < 2 or small or not hasattr(os, "fork"):
+    if count < 2 or small or not hasattr(os, "fork") or _threads_running():
         return [function(item) for item in items]
     mine, *theirs = _groups(weights, count)
-    children: list[tuple[int, BinaryIO]] = []  # running workers: pid, read end of the pipe
+    children: list[tuple[int, BinaryIO, list[int]]] = []  # running: pid, pipe, its items
     outcomes: list[_Outcome] = []
-    try:
-        for group in theirs:
-            started = _start(function, items, group)
-            if started is None:  # no process to be had (a limit, no memory): do it here
-                mine = sorted(mine + group)
-            else:
-                children.append(started)
-        outcomes.append(_run_group(function, items, mine))
-        while children:
-            pid, source = children[0]
-            with source:
-                outcome = _received(source)
-            children.pop(0)
-            outcomes.append(_reaped(pid, outcome))
-    finally:
-        for pid, source in children:  # interrupted: no worker outlives its command
-            source.close()
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+    with _children_waited():
+        try:
+            for group in theirs:
+                with _held_signals():  # until the worker is known, to be stopped with us
+                    started = _forked(function, items, group)
+                    if started is not None:
+                        children.append((*started, group))
+                if started is None:  # no worker to be had: do it here
+                    mine = sorted(mine + group)
+            outcomes.append(_run_group(function, items, mine))
+            while children:
+                pid, source, group = children[0]
+                with source:
+                    outcome = _received(source)
+                children.pop(0)
+                named = ", ".join(names[i] for i in group) if names else "worker"
+                outcomes.append(_reaped(pid, outcome, named))
+        finally:
+            for pid, source, _ in children:  # interrupted: no worker outlives its command
+                source.close()
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
     failures = [failure for _, failure in outcomes if failure is not None]
     if failures:
         raise min(failures, key=lambda failure: failure[0])[1]

@@ -28,7 +28,9 @@ def load_drafts(drafts: Sequence[Draft], jobs: int = 1) -> list[tuple[Resolution
     """:func:`load_draft` of each draft, read on up to ``jobs`` processes (see parallel)."""
     from amendtool.parallel import forked_map
 
-    return forked_map(load_draft, drafts, jobs, [_input_size(draft) for draft in drafts])
+    sizes = [_input_size(draft) for draft in drafts]
+    names = ["<draft>" if isinstance(draft, Resolution) else str(draft) for draft in drafts]
+    return forked_map(load_draft, drafts, jobs, sizes, names)
 
 
 def _input_size(draft: Draft) -> float:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from amendtool.diffing.report import ChangeReport, ClauseRef, Relation, build_report
 from amendtool.diffing.tokens import CompareOptions
-from amendtool.model import ClauseKind, Meta, Resolution
+from amendtool.model import ClauseKind, Meta, Resolution, text_size
 
 
 @dataclass(frozen=True)
@@ -78,14 +78,9 @@ def _step_reports(
         return build_report(versions[i], versions[i + 1], options, section, paths[i], paths[i + 1])
 
     steps = range(len(versions) - 1)
-    return forked_map(
-        step, steps, jobs, [_size(versions[i]) + _size(versions[i + 1]) for i in steps]
-    )
-
-
-def _size(version: Resolution) -> int:
-    """About the bytes of a version's text: how much work comparing it is."""
-    return sum(len(item.text) for item in version.items())
+    sizes = [text_size(version) for version in versions]
+    names = [f"{paths[i] or i + 1} -> {paths[i + 1] or i + 2}" for i in steps]
+    return forked_map(step, steps, jobs, [sizes[i] + sizes[i + 1] for i in steps], names)
 
 
 def _link(

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from amendtool.diffing.align import shared_words
 from amendtool.diffing.report import ChangeReport, ClauseRef, Relation, build_report
-from amendtool.diffing.tokens import CompareOptions, keys, word_counts
-from amendtool.model import ClauseKind, DocKind, Meta, Resolution, clause_body
+from amendtool.diffing.tokens import CompareOptions, warm_keys, word_counts
+from amendtool.model import ClauseKind, DocKind, Meta, Resolution, clause_body, text_size
 
 # Two sources tie for a joint clause when both their share and their similarity (0..1)
 # are closer than this: the same wording in two motions.
@@ -148,11 +148,12 @@ def trace(
         report = build_report(source.resolution, joint, options, section, source.path, joint_path)
         return report, _contributions(source.label, report)
 
-    sizes = [sum(len(clause.text) for clause in s.resolution.clauses) for s in sources]
+    joint_size = text_size(joint)
+    sizes = [text_size(source.resolution) + joint_size for source in sources]
     if jobs > 1:  # every worker compares with the joint text: tokenise it once, before
-        for item in joint.items():
-            keys(clause_body(item), options or CompareOptions())
-    outcomes = forked_map(compared, sources, jobs, sizes)
+        warm_keys((clause_body(item) for item in joint.items()), options or CompareOptions())
+    names = [source.path or source.label for source in sources]
+    outcomes = forked_map(compared, sources, jobs, sizes, names)
     reports = [report for report, _ in outcomes]
     found: dict[str, list[Contribution]] = {}
     joint_refs: dict[str, ClauseRef] = {}
@@ -258,8 +259,8 @@ def label_indices(paths: Sequence[str], labels: Mapping[str, str]) -> dict[int, 
 def labelled_sources(
     paths: Sequence[str], resolutions: Sequence[Resolution], labels: Mapping[int, str]
 ) -> list[Source]:
-    """Sources read from ``paths``, labelled by ``labels`` (see :func:`label_indices`),
-    else by their tabling group, document number or file name."""
+    """The sources read from ``paths`` (``resolutions``), labelled by ``labels`` (see
+    :func:`label_indices`), else by their tabling group, document number or file name."""
     taken: set[str] = set(labels.values())
     return [
         Source(labels.get(index) or source_label(resolution, path, taken), resolution, path)

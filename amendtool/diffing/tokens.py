@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from sys import intern
@@ -100,6 +101,13 @@ def keys(text: str, options: CompareOptions) -> tuple[str, ...]:
     if options.ignore_case or options.ignore_punctuation:
         return _option_keys(text, options)
     return _plain_keys(text)  # cached by text alone: hashing the options costs more
+
+
+def warm_keys(texts: Iterable[str], options: CompareOptions) -> None:
+    """Compute (and cache) the keys of ``texts`` now: before worker processes are forked,
+    so that every worker finds the keys of a text they all compare (a joint text)."""
+    for text in texts:
+        keys(text, options)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

@@ -11,8 +11,9 @@ import pickle
 import signal
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,13 @@ def big_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     old, new, _ = write_pair(1100, tmp_path_factory.mktemp("pair"), hard=True)
     assert old.stat().st_size > parallel.MIN_PARALLEL_WEIGHT
     return old, new
+
+
+@pytest.fixture(autouse=True)
+def idle_threads_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Other tests may leave idle threads in this process (anyio's workers after the web
+    tests), which would keep the work in one process: these tests fork all the same."""
+    monkeypatch.setattr(parallel, "_threads_running", lambda: False)
 
 
 @pytest.fixture
@@ -108,8 +116,8 @@ def test_a_worker_that_dies_is_an_error_not_a_missing_result() -> None:
             os.kill(os.getpid(), signal.SIGKILL)
         return item
 
-    with pytest.raises(AmendtoolError, match=r"worker process ended without a result .*signal 9"):
-        parallel.forked_map(die_in_worker, [1, 2], jobs=2, weights=[1e6, 1e6])
+    with pytest.raises(AmendtoolError, match=r"^b.txt: the worker process ended .*signal 9"):
+        parallel.forked_map(die_in_worker, [1, 2], 2, [1e6, 1e6], ["a.txt", "b.txt"])
 
 
 @pytest.mark.usefixtures("no_worker_left")
@@ -217,3 +225,78 @@ def test_a_result_cut_short_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(parallel, "_pickled", lambda outcome: whole(outcome)[:-7])
     with pytest.raises(AmendtoolError, match="worker process ended without a result"):
         parallel.forked_map(str, [V1, V2], jobs=2, weights=[1e6, 1e6])
+
+
+def test_a_process_with_other_threads_works_serially(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.undo()  # the real check
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait)
+    helper.start()
+    try:
+        pids = parallel.forked_map(lambda _: os.getpid(), [1, 2], jobs=2, weights=[1e6, 1e6])
+    finally:
+        stop.set()
+        helper.join()
+    assert pids == [os.getpid()] * 2
+
+
+class _Rigid(AmendtoolError):
+    """An error whose constructor does not take its own args back (pickling breaks)."""
+
+    def __init__(self, path: str, line: int) -> None:
+        super().__init__(f"{path}:{line}: unreadable")
+
+
+@pytest.mark.usefixtures("no_worker_left")
+def test_an_error_that_cannot_be_rebuilt_keeps_its_message() -> None:
+    parent = os.getpid()
+
+    def fail_in_worker(item: int) -> int:
+        if os.getpid() != parent:
+            raise _Rigid("b.txt", 7)
+        return item
+
+    with pytest.raises(AmendtoolError, match=r"^b.txt:7: unreadable$"):
+        parallel.forked_map(fail_in_worker, [1, 2], jobs=2, weights=[1e6, 1e6])
+
+
+def _ignoring(number: signal.Signals) -> Callable[[], None]:
+    """For ``preexec_fn``: the command starts with ``number`` ignored (inherited by exec)."""
+
+    def ignore() -> None:
+        signal.signal(number, signal.SIG_IGN)
+
+    return ignore
+
+
+def test_a_caller_that_ignores_sigchld_gets_the_report(big_pair: tuple[Path, Path]) -> None:
+    old, new = big_pair
+    args = [sys.executable, "-m", "amendtool", "diff", str(old), str(new), "--format", "json"]
+    reports = [
+        subprocess.run(
+            [*args, "--jobs", jobs], capture_output=True, preexec_fn=_ignoring(signal.SIGCHLD)
+        )
+        for jobs in ("1", "2")
+    ]
+    assert [r.returncode for r in reports] == [1, 1], reports[1].stderr
+    assert reports[0].stdout == reports[1].stdout
+
+
+def test_workers_keep_ignoring_ctrl_c_when_the_command_does(
+    big_pair: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """``amendtool ... &`` in a script: the shell ignores SIGINT for it, so must workers."""
+    old, new = big_pair
+    process = subprocess.Popen(
+        [sys.executable, "-m", "amendtool", "provenance", str(new), *[str(old), str(new)] * 3],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=_ignoring(signal.SIGINT),
+    )
+    _workers_of(process.pid)
+    os.killpg(process.pid, signal.SIGINT)
+    assert process.wait(timeout=120) == 0
+    assert process.stderr is not None
+    assert b"error" not in process.stderr.read()
