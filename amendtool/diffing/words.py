@@ -56,9 +56,28 @@ def _fits(old: Keys, new: Keys) -> bool:
 
 
 def is_exact(old: str, new: str, options: CompareOptions | None = None) -> bool:
-    """True when :func:`word_diff` compares ``old`` and ``new`` word by word throughout."""
+    """True when :func:`word_diff` compares ``old`` and ``new`` word by word throughout:
+    the same words, or what differs between their common beginning and end fits."""
     options = options or _PLAIN
-    return _fits(keys(old, options), keys(new, options))
+    old_keys, new_keys = keys(old, options), keys(new, options)
+    if old_keys == new_keys or _fits(old_keys, new_keys):
+        return True
+    prefix, suffix = _common_ends(old_keys, new_keys)
+    return _fits(
+        old_keys[prefix : len(old_keys) - suffix], new_keys[prefix : len(new_keys) - suffix]
+    )
+
+
+def _common_ends(old: Keys, new: Keys) -> tuple[int, int]:
+    """Lengths of the common beginning and of the common end (not overlapping it)."""
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    return prefix, suffix
 
 
 def _exact(old: Keys, new: Keys) -> Script:
@@ -162,13 +181,7 @@ def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _edit_script(old: Keys, new: Keys) -> Script:
     if _fits(old, new):
         return _exact(old, new)
-    prefix = 0
-    limit = min(len(old), len(new))
-    while prefix < limit and old[prefix] == new[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
-        suffix += 1
+    prefix, suffix = _common_ends(old, new)
     middle = _bounded(old[prefix : len(old) - suffix], new[prefix : len(new) - suffix], 0)
     script = [(0, prefix), *middle, (0, suffix)]
     merged: Script = []

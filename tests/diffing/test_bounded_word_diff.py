@@ -105,6 +105,29 @@ def test_the_report_says_when_a_clause_was_not_compared_word_by_word() -> None:
     assert warning.startswith("Paragraph 1: too long to compare word by word (3001 and 3001 words)")
 
 
+def _long_paragraph(words_: int, rng: random.Random) -> str:
+    return "Calls for " + " ".join(f"measure{rng.randrange(5000)}" for _ in range(words_)) + "."
+
+
+def test_a_long_paragraph_left_as_it_was_raises_no_warning() -> None:
+    paragraph = _long_paragraph(1500, random.Random(11))  # 1,500 x 1,500 tokens: past the bound
+    assert not words._fits(paragraph.split(), paragraph.split())
+    report = compare(_resolution(paragraph), _resolution(paragraph))
+    assert not report.differs
+    assert not any("word by word" in w for w in report.warnings)
+
+
+def test_one_word_changed_in_a_long_paragraph_is_compared_word_by_word(diff_sizes) -> None:
+    old = _long_paragraph(1500, random.Random(12))
+    cut = old.index(" ", len(old) // 2)
+    new = old[:cut] + " urgently" + old[cut:]
+    assert is_exact(old, new)
+    report = compare(_resolution(old), _resolution(new))
+    assert not any("word by word" in w for w in report.warnings)
+    (change,) = report.changes
+    assert [(s.op, s.new) for s in change.spans if s.op != "equal"] == [("insert", "urgently ")]
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.sampled_from(["a", "b", "c.", "d,", "e;", "f"]), max_size=60),
