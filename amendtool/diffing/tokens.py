@@ -110,11 +110,15 @@ def warm_keys(texts: Iterable[str], options: CompareOptions) -> None:
         keys(text, options)
 
 
+# A token without the white space around it: what _TOKEN finds, stripped (tested).
+_KEY = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def _plain_keys(text: str) -> tuple[str, ...]:
     """Typography folded once; the tokens line up one for one. Interned: a draft repeats
     its words, and one string per word keeps memory linear in the vocabulary (50 MB drafts)."""
-    folded = tuple(map(intern, map(str.strip, _TOKEN.findall(text.translate(_TYPOGRAPHY)))))
+    folded = tuple(map(intern, _KEY.findall(text.translate(_TYPOGRAPHY))))
     return folded if folded else tuple(map(str.strip, _tokens(text)))
 
 
