@@ -8,16 +8,27 @@ preamble and mainBody; footnotes as ``noteRef`` + ``notes``; unclassified text i
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
 from amendtool.akn import AKN_NS, AMENDTOOL_NS
 from amendtool.akn.frbr import Identity, identification
+from amendtool.akn.streamed import write_streamed
 from amendtool.dates import find_dates
 from amendtool.lang import alpha3, language
-from amendtool.model import Clause, DocKind, Meta, Note, Point, Resolution, all_notes
+from amendtool.model import (
+    Clause,
+    DocKind,
+    Meta,
+    Note,
+    Point,
+    Resolution,
+    Unclassified,
+    all_notes,
+)
 from amendtool.xmlbuild import Maker
 
 E = Maker(namespace=AKN_NS, nsmap={None: AKN_NS, "at": AMENDTOOL_NS})
@@ -293,62 +304,75 @@ def _unclassified(text: str, after: str, index: int, in_body: bool) -> etree._El
     return element
 
 
-def build_akn(resolution: Resolution, markup_date: str) -> etree._Element:
-    """The ``<akomaNtoso>`` element for a resolution; ``markup_date`` is yyyy-mm-dd."""
+def _skeleton(
+    resolution: Resolution, markup_date: str
+) -> tuple[etree._Element, list[tuple[etree._Element, Iterator[etree._Element]]]]:
+    """The ``<akomaNtoso>`` element without its long lists, and for each of them (the
+    citations, the recitals, the unclassified blocks of the preamble and the main body)
+    the container and the children it gets, built one at a time when iterated."""
     lang = resolution.meta.language
     meta = E.meta(
         _identification(resolution, markup_date), _references(resolution), *_notes(resolution)
     )
     statement = E.statement(meta, _preface(resolution), name=resolution.meta.kind.value)
+    lists: list[tuple[etree._Element, Iterator[etree._Element]]] = []
     paragraph_ids = {c.eid for c in resolution.paragraphs}
+    in_preamble: list[tuple[int, Unclassified]] = []
+    by_after: dict[str, list[tuple[int, Unclassified]]] = {}
+    for index, block in enumerate(resolution.unclassified, start=1):
+        if block.after in paragraph_ids:
+            by_after.setdefault(block.after, []).append((index, block))
+        else:
+            in_preamble.append((index, block))
     preamble = E.preamble()
     if resolution.formula:
         preamble.append(E.formula(E.p(resolution.formula), name="actingEntity", eId="formula_1"))
-    if resolution.citations:
-        preamble.append(
-            E.citations(*(_preamble_clause(c, lang) for c in resolution.citations), eId="cits")
-        )
-    if resolution.recitals:
-        preamble.append(
-            E.recitals(*(_preamble_clause(c, lang) for c in resolution.recitals), eId="recs")
-        )
-    body = E.mainBody()
-    by_after: dict[str, list[etree._Element]] = {}
-    for index, block in enumerate(resolution.unclassified, start=1):
-        in_body = block.after in paragraph_ids
-        element = _unclassified(block.text, block.after, index, in_body)
-        if in_body:
-            by_after.setdefault(block.after, []).append(element)
-        else:
-            preamble.append(element)
-    for clause in resolution.paragraphs:
-        body.append(_paragraph(clause, lang))
-        body.extend(by_after.get(clause.eid, []))
-    if len(preamble):
+    for clauses, tag, eid in (
+        (resolution.citations, "citations", "cits"),
+        (resolution.recitals, "recitals", "recs"),
+    ):
+        if clauses:
+            container = etree.SubElement(preamble, f"{{{AKN_NS}}}{tag}", eId=eid)
+            lists.append((container, (_preamble_clause(c, lang) for c in clauses)))
+    if in_preamble:
+        lists.append((preamble, (_unclassified(b.text, b.after, i, False) for i, b in in_preamble)))
+    if len(preamble) or in_preamble:
         statement.append(preamble)
-    if not len(body):
+    body = etree.SubElement(statement, f"{{{AKN_NS}}}mainBody")
+    if resolution.paragraphs:
+        lists.append((body, _body(resolution.paragraphs, by_after, lang)))
+    elif by_after:  # cannot be: blocks after no paragraph are in the preamble
+        raise ValueError("unclassified text after a paragraph of a resolution without any")
+    else:
         body.append(E.p())
-    statement.append(body)
-    return E.akomaNtoso(statement)
+    return E.akomaNtoso(statement), lists
 
 
-_MIXED_CONTENT = {"p", "num", "heading", "docTitle", "block"}
+def _body(
+    paragraphs: Iterable[Clause], by_after: dict[str, list[tuple[int, Unclassified]]], lang: str
+) -> Iterator[etree._Element]:
+    for clause in paragraphs:
+        yield _paragraph(clause, lang)
+        for index, block in by_after.get(clause.eid, []):
+            yield _unclassified(block.text, block.after, index, True)
 
 
-def indent_structure(element: etree._Element, level: int = 0) -> None:
-    """Indent structural elements only; text inside ``p``/``num`` is never touched."""
-    if etree.QName(element).localname in _MIXED_CONTENT or not len(element):
-        return
-    inner = "\n" + "  " * (level + 1)
-    element.text = inner
-    for child in element:
-        indent_structure(child, level + 1)
-        child.tail = inner
-    element[-1].tail = "\n" + "  " * level
+def build_akn(resolution: Resolution, markup_date: str) -> etree._Element:
+    """The ``<akomaNtoso>`` element for a resolution; ``markup_date`` is yyyy-mm-dd.
+    The whole tree at once: :func:`write_akn` serialises the same document without it."""
+    root, lists = _skeleton(resolution, markup_date)
+    for container, children in lists:
+        container.extend(children)
+    return root
 
 
 def write_akn(resolution: Resolution, markup_date: str) -> bytes:
-    """Serialised AKN XML (UTF-8, with declaration, indented outside mixed content)."""
-    root = build_akn(resolution, markup_date)
-    indent_structure(root)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+    """Serialised AKN XML (UTF-8, with declaration, indented outside mixed content): the
+    bytes of :func:`build_akn`'s tree, written a few hundred clauses at a time so that the
+    whole tree is never in memory with the bytes (issue 17)."""
+    out = io.BytesIO()
+    out.write(b"<?xml version='1.0' encoding='UTF-8'?>\n")
+    root, lists = _skeleton(resolution, markup_date)
+    write_streamed(out, root, lists)
+    out.write(b"\n")
+    return out.getvalue()

@@ -15,7 +15,8 @@ from lxml import etree
 
 from amendtool.akn import AKN_NS
 from amendtool.akn.frbr import Identity, identification
-from amendtool.akn.writer import E, expression_uri, indent_structure
+from amendtool.akn.streamed import indent_structure
+from amendtool.akn.writer import E, expression_uri
 from amendtool.amendments.numbering import Amendment, amendments, justification
 from amendtool.diffing.report import ChangeReport, ClauseRef, Relation
 from amendtool.lang import alpha3, kind_title, language
