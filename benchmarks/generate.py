@@ -310,17 +310,47 @@ def generate_pair(
             )
         links.append((index, len(new) - 1))
         index += 1
-    for old_index, draft in moved:  # each moved clause lands elsewhere in its own section
-        same_section = [k for k, d in enumerate(new) if d.kind == draft.kind]
-        target = rng.choice(same_section) if same_section else len(new)
-        links = [(o, n + 1 if n >= target else n) for o, n in links]
-        new.insert(target, draft)
-        links.append((old_index, target))
+    links = _place_moved(rng, new, links, moved)
     old_resolution, old_eids = _resolution(old)
     new_resolution, new_eids = _resolution(new)
     truth = {(old_eids[o], new_eids[n]) for o, n in links}
     closing = (old_resolution.paragraphs[-1].eid, new_resolution.paragraphs[-1].eid)
     return old_resolution, new_resolution, truth | {closing}
+
+
+def _place_moved(
+    rng: random.Random,
+    new: list[_Draft],
+    links: list[tuple[int, int]],
+    moved: list[tuple[int, _Draft]],
+) -> list[tuple[int, int]]:
+    """Insert each moved clause at a random place in its own section of ``new`` and return
+    the links with the positions they end at. Linear: the sections are runs of one kind
+    (the drafts are made in document order), so a section is a range and the links follow
+    the drafts themselves, not their positions, until every clause is in place."""
+    linked = [(o, new[n]) for o, n in links]
+    start: dict[ClauseKind, int] = {}
+    size: dict[ClauseKind, int] = {}
+    for position, draft in enumerate(new):
+        if draft.kind not in start:
+            start[draft.kind] = position
+        elif new[position - 1].kind != draft.kind:
+            raise ValueError("the sections of a generated draft are not runs of one kind")
+        size[draft.kind] = size.get(draft.kind, 0) + 1
+    for old_index, draft in moved:  # each moved clause lands elsewhere in its own section
+        if size.get(draft.kind):
+            first = start[draft.kind]
+            target = rng.choice(range(first, first + size[draft.kind]))
+            for kind in start:  # the sections after this one move down by one
+                if start[kind] > first:
+                    start[kind] += 1
+        else:
+            target = start[draft.kind] = len(new)
+        size[draft.kind] = size.get(draft.kind, 0) + 1
+        new.insert(target, draft)
+        linked.append((old_index, draft))
+    position_of = {id(draft): position for position, draft in enumerate(new)}
+    return [(o, position_of[id(draft)]) for o, draft in linked]
 
 
 def _repeat_wordings(rng: random.Random, old: list[_Draft], share: float) -> None:
