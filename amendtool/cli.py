@@ -49,10 +49,10 @@ def _write(
     """Render ``subject`` and write it to ``output`` (standard output when None); writing
     onto one of ``inputs`` is refused."""
     from amendtool.outputs import write_output
-    from amendtool.renderers.registry import RenderOptions, as_bytes, render
+    from amendtool.renderers.registry import RenderOptions, render_bytes
 
-    rendered = render(subject, output_format, product=product, options=RenderOptions(**options))
-    write_output(as_bytes(rendered), output, inputs)
+    data = render_bytes(subject, output_format, product=product, options=RenderOptions(**options))
+    write_output(data, output, inputs)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})

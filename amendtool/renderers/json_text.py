@@ -17,4 +17,9 @@ import orjson
 
 def indented_json(value: Any) -> str:
     """``value`` (dicts, lists, str, int, float, bool, None) as indented JSON text."""
-    return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
+    return indented_json_bytes(value).decode()
+
+
+def indented_json_bytes(value: Any) -> bytes:
+    """:func:`indented_json` encoded in UTF-8 (as orjson writes it: no copy)."""
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)

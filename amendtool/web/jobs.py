@@ -110,10 +110,10 @@ def _pair_report(form: Form, *, with_options: bool) -> tuple[ChangeReport, str]:
 
 
 def _render(subject: object, output_format: str, product: str, show_all: bool = False) -> bytes:
-    from amendtool.renderers.registry import RenderOptions, as_bytes, render
+    from amendtool.renderers.registry import RenderOptions, render_bytes
 
     options = RenderOptions(show_all=show_all)
-    return as_bytes(render(subject, output_format, product=product, options=options))
+    return render_bytes(subject, output_format, product=product, options=options)
 
 
 def _result(

@@ -152,8 +152,16 @@ def test_json_written_change_by_change_is_the_same_document() -> None:
     import json
 
     from amendtool.renderers.json_report import render_json, report_to_dict
+    from amendtool.renderers.registry import render_bytes
 
-    for old, new in [("kazakhstan.v1.txt", "kazakhstan.v2.txt"), ("kazakhstan.v1.txt",) * 2]:
+    pairs = [
+        ("kazakhstan.v1.txt", "kazakhstan.v2.txt"),
+        ("kazakhstan.v1.txt",) * 2,
+        ("kazakhstan-pl.txt", "kazakhstan-fr.txt"),  # letters beyond ASCII
+    ]
+    for old, new in pairs:
         report = compare(SAMPLES / old, SAMPLES / new)
         whole = json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
         assert render_json(report) == whole
+        # what the commands write: encoded change by change, never the whole text first
+        assert render_bytes(report, "json") == whole.encode("utf-8")
