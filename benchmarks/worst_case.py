@@ -15,9 +15,9 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -170,23 +170,36 @@ def _start_up() -> tuple[float, float]:
     return min(r[0] for r in runs), min(r[1] for r in runs)
 
 
+# Runs one command and prints its wall seconds, peak RSS (KB) and exit status. It runs in a
+# small process of its own: a child started by posix_spawn (vfork) or fork reports as its
+# peak the parent's largest resident set if that is larger (Linux records the high-water
+# mark of the memory the child ran in until its exec), and this benchmark's own process
+# grows with the inputs it generates.
+_SPAWNER = """
+import os, sys, time
+quiet = [
+    (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+    (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
+]
+start = time.perf_counter()
+pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ, file_actions=quiet)
+_, status, usage = os.wait4(pid, 0)
+print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
 def _run(command: list[str]) -> tuple[float, float, int]:
     """Wall seconds, peak RSS in MB and exit status of one amendtool process."""
-    # posix_spawn, not fork: a forked child's peak RSS would count the pages of this
-    # process (which holds the generated inputs) until its exec
-    quiet = [
-        (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
-        (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
-    ]
-    start = time.perf_counter()
-    pid = os.posix_spawn(
-        sys.executable,
-        [sys.executable, "-m", "amendtool", *command],
-        {**os.environ, "PYTHONPATH": str(ROOT)},
-        file_actions=quiet,
+    spawner = [sys.executable, "-c", _SPAWNER, sys.executable, "-m", "amendtool", *command]
+    result = subprocess.run(
+        spawner,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=True,
     )
-    _, status, usage = os.wait4(pid, 0)
-    return time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    seconds, peak_kb, status = result.stdout.split()
+    return float(seconds), int(peak_kb) / 1024, int(status)
 
 
 def measure(
