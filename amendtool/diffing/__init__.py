@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from os import PathLike
 
 from amendtool.diffing.report import ChangeReport, build_report
@@ -21,7 +22,10 @@ def load_draft(draft: Draft) -> tuple[Resolution, str]:
     from amendtool.safe_chars import picture_controls
 
     path = str(draft)
-    return read_resolution(path), picture_controls(path)[0]  # the name goes into XML reports
+    # Where each input line went (for convert --report-dropped) is not part of a
+    # comparison: a copy of every line, twice the size of the draft (issue 17).
+    resolution = replace(read_resolution(path), line_fates=())
+    return resolution, picture_controls(path)[0]  # the name goes into XML reports
 
 
 def load_drafts(drafts: Sequence[Draft], jobs: int = 1) -> list[tuple[Resolution, str]]:
