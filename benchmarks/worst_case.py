@@ -129,8 +129,9 @@ def _stray_bytes(size: int) -> dict[str, bytes]:
 
 
 def _huge_html_node(size: int) -> dict[str, bytes]:
+    # one text node of about ``size`` bytes (lxml stops at 10 MB unless told otherwise)
     paragraphs = "".join(f"<p>{line}</p>\n" for line in SEED.splitlines())
-    paragraphs = paragraphs.replace("</p>", " " + "word " * (size // 5) + "</p>", 6)
+    paragraphs = paragraphs.replace("13. Instructs", "13. Instructs " + "word " * (size // 5))
     return {"in.html": f"<html><body>{paragraphs}</body></html>".encode()}
 
 
