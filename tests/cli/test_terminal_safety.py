@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 from lxml import etree
@@ -41,6 +42,29 @@ def test_visible_escapes_every_terminal_control() -> None:
     assert picture_controls("a\x01b\ufffe\x1b") == (
         "a\u2401b\ufffd\u241b",
         [(1, "\x01"), (3, "\ufffe"), (4, "\x1b")],
+    )
+
+
+def test_every_character_forbidden_in_xml_is_pictured_and_no_other() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    pictured, replaced = picture_controls(every)
+    assert replaced == [(n, c) for n, c in enumerate(every) if not _xml_allowed(c)]
+    assert len(replaced) == 29 + 2 + 2048  # C0 but tab and line breaks, U+FFFE/F, surrogates
+    expected = "".join(
+        c if _xml_allowed(c) else chr(0x2400 + ord(c)) if c < " " else "\ufffd" for c in every
+    )
+    assert pictured == expected
+    etree.fromstring(f"<p>{escape(pictured)}</p>".encode())  # lxml takes every character
+
+
+def _xml_allowed(char: str) -> bool:
+    """XML 1.0's Char production."""
+    code = ord(char)
+    return (
+        code in (0x9, 0xA, 0xD)
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
     )
 
 
