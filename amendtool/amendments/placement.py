@@ -5,9 +5,11 @@ where recital C stands), "Recital C a (new)" (the first new clause after it). Ap
 list rebuilds the second draft from these places alone, so they must describe its order:
 
 1. A clause *stays in place* when its change pairs it with a first-draft clause of the same
-   section, the change is not a move, and it belongs to the longest run of such pairs that
-   keeps the first draft's order (the same rule as the alignment's, applied again so that the
-   places are consistent whatever the alignment grouped).
+   section, the change is not a move, and it belongs to the longest run of such one-to-one
+   pairs that keeps the first draft's order (the same rule as the alignment's, applied again
+   so that the places are consistent whatever the alignment grouped); a part of a split or
+   merge stays in place only where it fits in that run (an unchanged clause has no
+   amendment to say it moved, so it must never be the one that gives way).
 2. Every other clause (inserted, moved, the further parts of a split, a clause moved to
    another section) is placed after the nearest clause before it, in the second draft's
    order and the same section, that stays in place, lettered a, b, c ... in that order;
@@ -75,6 +77,34 @@ def _longest_increasing(values: list[tuple[int, int]]) -> set[int]:
     return chosen
 
 
+def _staying(old_keys: list[tuple[int, int]], one_to_one: list[bool]) -> set[int]:
+    """Which candidates (in the second draft's order, with their first-draft keys) stay.
+
+    The one-to-one changes first: a longest run that keeps its order (an unchanged clause
+    is never moved by this, so it must be in place). Then a part of a split or merge
+    stays only where it fits between them: placed after a later clause, it is the part
+    that moved, and its place is stated.
+    """
+    ones = [i for i, single in enumerate(one_to_one) if single]
+    kept = {ones[i] for i in _longest_increasing([old_keys[i] for i in ones])}
+    following: list[tuple[int, int] | None] = [None] * len(old_keys)
+    upcoming: tuple[int, int] | None = None
+    for i in reversed(range(len(old_keys))):
+        following[i] = upcoming
+        if i in kept:
+            upcoming = old_keys[i]
+    chosen: set[int] = set()
+    last: tuple[int, int] | None = None
+    for i, key in enumerate(old_keys):
+        upcoming = following[i]
+        after_last = last is None or key > last
+        before_next = upcoming is None or key < upcoming
+        if i in kept or (not one_to_one[i] and after_last and before_next):
+            chosen.add(i)
+            last = key
+    return chosen
+
+
 def place(report: ChangeReport) -> list[Placed]:
     """The places of the new clauses of every change of ``report`` (same order as changes)."""
     new_clauses = sorted(
@@ -95,8 +125,11 @@ def place(report: ChangeReport) -> list[Placed]:
         for ref, index, k in new_clauses
         if index in candidates and candidates[index][1] is ref
     ]
-    keep = _longest_increasing([_key(candidates[index][0]) for index, _ in ordered])
-    in_place = {ordered[i]: candidates[ordered[i][0]][0] for i in keep}
+    old_keys = [_key(candidates[index][0]) for index, _ in ordered]
+    one_to_one = [len(report.changes[index].old) == 1 == len(report.changes[index].new)
+                  for index, _ in ordered]  # fmt: skip
+    staying = _staying(old_keys, one_to_one)
+    in_place = {ordered[i]: candidates[ordered[i][0]][0] for i in staying}
 
     found: dict[tuple[int, int], tuple[Position, ClauseRef | None]] = {}
     anchor: ClauseRef | None = None

@@ -197,3 +197,52 @@ def test_a_number_used_twice_is_an_error() -> None:
     twice = listing(amend(2, "Recital B", [B_TEXT], []), amend(2, "Recital C", [C_TEXT], []))
     with pytest.raises(AmendmentError, match=r"^list.docx: amendment 2 appears twice in the list$"):
         apply_amendments(base(), twice)
+
+
+SPLIT_OLD = b"""The European Parliament,
+
+- having regard to its previous resolutions on Kazakhstan,
+
+A. whereas the trial of the oil workers continues;
+
+1. Calls on the authorities to release the oil workers;
+
+2. Calls on the authorities to release the oil workers;
+
+3. Calls on the Commission to follow the trial: (a) closely and with the Member States;
+
+4. Supports an EU mission to monitor the trial;
+
+5. Instructs its President to forward this resolution to the Council and the Commission.
+"""
+SPLIT_NEW = b"""The European Parliament,
+
+- having regard to its previous resolutions on Kazakhstan,
+
+A. whereas the Commission follows the trial closely and with the Member States;
+
+B. whereas the trial of the oil workers continues;
+
+1. Calls on the authorities to release the oil workers;
+
+2. Calls on the authorities to release the oil workers;
+
+3. Supports an EU mission to monitor the trial;
+
+4. Calls on the Commission to follow the trial: with the Member States;
+
+5. Instructs its President to forward this resolution to the Council and the Commission.
+"""
+
+
+def test_a_split_whose_part_moved_past_an_unchanged_clause_round_trips() -> None:
+    """Paragraph 3 split into a new recital and a paragraph placed after the unchanged
+    paragraph 4: the part is the clause that moved (hypothesis found the old list putting
+    it back in place, before paragraph 4)."""
+    old, new = amendtool.read(SPLIT_OLD), amendtool.read(SPLIT_NEW)
+    report = amendtool.compare(old, new)
+    (split,) = [c for c in report.changes if c.relation.value == "split"]
+    assert [r.label for r in split.old] == ["Paragraph 3"]
+    text = amendtool.render(report, "json", product="amendments")
+    assert "Split into Recital -A (new) and Paragraph 4 a (new)." in text
+    assert not amendtool.compare(amendtool.apply(old, text.encode()), new).differs
