@@ -97,7 +97,8 @@ class _Profile:
         self.plain = not (options.ignore_case or options.ignore_punctuation)
         self.unclassified = clause.kind is ClauseKind.UNCLASSIFIED
         self.bag: str | tuple[int, ...] = ""  # the words as sorted symbols, rarest first
-        self.rare: list[Symbol] = []  # the RARE_WORDS rarest distinct words
+        # the RARE_WORDS rarest distinct words, as one string of symbols (or integers)
+        self.rare: str | tuple[int, ...] = ""
         self.informative: str | tuple[int, ...] = ""  # the bag's informative words
 
     @cached_property
@@ -109,6 +110,11 @@ class _Profile:
     @cached_property
     def size(self) -> int:
         return sum(self.words.values())
+
+    def forget_words(self) -> None:
+        """Drop the word counts once ranked (the few used later are counted again): at
+        50 MB a draft they would hold hundreds of MB through the rest of the alignment."""
+        self.__dict__.pop("words", None)
 
 
 def _character(rank: int) -> str:
@@ -131,16 +137,18 @@ def _rank_words(profiles: Sequence[_Profile], frequency: Counter[str], limit: fl
         for profile in profiles:
             runs = sorted([char[word] * count for word, count in profile.words.items()])
             bag = profile.bag = "".join(runs)
-            profile.rare = [run[0] for run in runs[:RARE_WORDS]]
+            profile.rare = "".join([run[0] for run in runs[:RARE_WORDS]])
             profile.informative = bag[: bisect.bisect_left(bag, first_common)]
+            profile.forget_words()
     else:  # more distinct words than characters: rapidfuzz compares integers as well
         number = {w: r for r, w in enumerate(ranked)}
         for profile in profiles:
             ranks = sorted((number[word], count) for word, count in profile.words.items())
             ranked_bag = tuple(rank for rank, count in ranks for _ in range(count))
             profile.bag = ranked_bag
-            profile.rare = [rank for rank, _ in ranks[:RARE_WORDS]]
+            profile.rare = tuple(rank for rank, _ in ranks[:RARE_WORDS])
             profile.informative = ranked_bag[: bisect.bisect_left(ranked_bag, informative)]
+            profile.forget_words()
 
 
 def shared_words(a: Counter[str], b: Counter[str]) -> int:
@@ -195,6 +203,9 @@ class _Aligner:
         for olds, news in repeated:
             for i, j in _pair_in_order(olds, news, anchors, anchor_old):
                 self._link(i, j, 1.0)
+        for profile in (*self.old, *self.new):
+            if profile.plain:
+                profile.exact = ()  # used up (the keys stay cached for the word diffs)
 
     def _link(self, i: int, j: int, score: float) -> None:
         self.old_match[i] = j
@@ -230,6 +241,8 @@ class _Aligner:
             hits = Counter(found)
             needed = min(MIN_SHARED_RARE, len(rare))
             pairs.extend((i, j) for j, count in sorted(hits.items()) if count >= needed)
+        for profile in free:
+            profile.rare = ""  # used up: candidates are found
         return pairs
 
     def pair_similar(self) -> None:
