@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # Not allowed in XML 1.0 (tab, LF and CR are; the other line breaks never reach a line).
@@ -45,24 +46,31 @@ _FORBIDDEN_CHARS = {
 _PICTURES = {ord(char): _picture(char) for char in _FORBIDDEN_CHARS}
 
 
-def picture_controls(text: str) -> tuple[str, list[tuple[int, str]]]:
+def picture_controls(text: str, listed: int | None = None) -> tuple[str, list[tuple[int, str]]]:
     """``text`` with XML-forbidden characters as visible symbols, and what was replaced.
 
-    The list holds (offset, character) for each replacement, in order. The symbols are
+    The list holds (offset, character) for each replacement, in order (the first
+    ``listed`` only, when given: :func:`count_forbidden` counts them all). The symbols are
     put in by ``str.translate``: ``re.sub`` held a string and a match per replacement
     (issue 17: 20 bytes per byte of a text full of control characters).
     """
     if not _XML_FORBIDDEN.search(text):
         return text, []
     chars = _FORBIDDEN_CHARS
-    found = [(m.start(), chars[m.group()]) for m in _XML_FORBIDDEN.finditer(text)]
-    return text.translate(_PICTURES), found
+    matches = itertools.islice(_XML_FORBIDDEN.finditer(text), listed)
+    return text.translate(_PICTURES), [(m.start(), chars[m.group()]) for m in matches]
 
 
-def describe_replaced(where: list[tuple[int, str]]) -> str:
-    """``U+001B at line 3, U+0001 at line 7 (and 4 more)`` for (line, character) pairs."""
+def count_forbidden(text: str) -> int:
+    """How many characters :func:`picture_controls` replaces in ``text``."""
+    return len(text) - len(_XML_FORBIDDEN.sub("", text))
+
+
+def describe_replaced(where: list[tuple[int, str]], total: int | None = None) -> str:
+    """``U+001B at line 3, U+0001 at line 7 (and 4 more)`` for (line, character) pairs
+    (the first of ``total`` replacements, when given)."""
     named = ", ".join(f"U+{ord(char):04X} at line {line}" for line, char in where[:MAX_LISTED])
-    more = len(where) - MAX_LISTED
+    more = (len(where) if total is None else total) - min(len(where), MAX_LISTED)
     return named + (f" (and {more} more)" if more > 0 else "")
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from amendtool.errors import ParseError
 from amendtool.model import LineFate, Resolution
-from amendtool.safe_chars import describe_replaced, picture_controls
+from amendtool.safe_chars import MAX_LISTED, count_forbidden, describe_replaced, picture_controls
 from amendtool.textparse.body import parse_body
 from amendtool.textparse.metadata import parse_header
 from amendtool.textparse.normalise import normalise_line
@@ -52,10 +52,13 @@ def parse_text(text: str, source: str = "<text>") -> Resolution:
     Raises ParseError (with the source name) when the text holds no resolution.
     """
     numbered: list[tuple[int, str]] = []
-    replaced: list[tuple[int, str]] = []
+    replaced: list[tuple[int, str]] = []  # the first MAX_LISTED, for the warning
+    replaced_count = 0
     for number, raw in enumerate(text.splitlines(), start=1):
-        safe, pictured = picture_controls(raw)
-        replaced.extend((number, char) for _, char in pictured)
+        safe, pictured = picture_controls(raw, MAX_LISTED - len(replaced))
+        if safe is not raw:
+            replaced.extend((number, char) for _, char in pictured)
+            replaced_count += count_forbidden(raw)
         numbered.append((number, normalise_line(safe)))
     original = dict(numbered)
     lines, noise_fates = clean_lines([(n, line) for n, line in numbered if line])
@@ -101,14 +104,18 @@ def parse_text(text: str, source: str = "<text>") -> Resolution:
         paragraphs=parsed.paragraphs,
         unclassified=parsed.unclassified,
         line_fates=tuple(fates),
-        warnings=(*_control_warning(replaced), *parsed.warnings, *content_like_drops(fates)),
+        warnings=(
+            *_control_warning(replaced, replaced_count),
+            *parsed.warnings,
+            *content_like_drops(fates),
+        ),
     )
 
 
-def _control_warning(replaced: list[tuple[int, str]]) -> list[str]:
-    if not replaced:
+def _control_warning(replaced: list[tuple[int, str]], count: int) -> list[str]:
+    if not count:
         return []
     return [
         "control or non-characters shown as visible symbols (they cannot be written to "
-        f"XML): {describe_replaced(replaced)}"
+        f"XML): {describe_replaced(replaced, count)}"
     ]

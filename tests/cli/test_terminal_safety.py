@@ -10,7 +10,8 @@ from xml.sax.saxutils import escape
 import pytest
 from lxml import etree
 
-from amendtool.safe_chars import picture_controls, visible
+import amendtool
+from amendtool.safe_chars import count_forbidden, picture_controls, visible
 from tests.conftest import SAMPLES, run_cli
 
 OLD = SAMPLES / "kazakhstan.v1.txt"
@@ -55,6 +56,17 @@ def test_every_character_forbidden_in_xml_is_pictured_and_no_other() -> None:
     )
     assert pictured == expected
     etree.fromstring(f"<p>{escape(pictured)}</p>".encode())  # lxml takes every character
+
+
+def test_a_text_full_of_controls_is_named_five_times_and_counted(tmp_path) -> None:
+    every = "".join(map(chr, range(0x110000)))
+    assert count_forbidden(every) == 29 + 2 + 2048
+    assert picture_controls(every, 5)[1] == picture_controls(every)[1][:5]
+    source = tmp_path / "noisy.txt"
+    noise = "\x07" * 100_000
+    source.write_text(f"The European Parliament,\n\n1. Calls {noise} for calm;\n", "utf-8")
+    (warning,) = [w for w in amendtool.read(source).warnings if "visible symbols" in w]
+    assert warning.endswith("U+0007 at line 3, U+0007 at line 3 (and 99995 more)")
 
 
 def _xml_allowed(char: str) -> bool:
