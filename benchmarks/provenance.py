@@ -27,7 +27,7 @@ from amendtool.diffing.provenance import Source, trace  # noqa: E402
 from amendtool.model import CLAUSE_KINDS, ClauseKind  # noqa: E402
 from amendtool.textparse.emit import emit_text  # noqa: E402
 from benchmarks.generate import _Draft, _resolution, _reword, _sentence, _vocabulary  # noqa: E402
-from benchmarks.run import measure  # noqa: E402
+from benchmarks.run import median_of  # noqa: E402
 
 TAKEN = 0.3  # share of each source's clauses the joint text takes
 REWORDED = 0.3  # share of the taken clauses that are reworded
@@ -107,18 +107,18 @@ def large_run(sources: int, clauses: int) -> dict:
         sizes = [round(Path(p).stat().st_size / 1e6, 2) for p in paths]
         command = [sys.executable, "-m", "amendtool", "provenance", "--format", "json"]
         command += ["-o", str(Path(folder) / "out.json"), str(joint_path), *paths]
-        seconds, cpu, peak = measure(command)  # as a user runs it: one process per core
-        one_core, one_core_cpu, one_core_peak = measure([*command, "--jobs", "1"])
+        as_run = median_of(command, 3)  # as a user runs it: one process per core
+        one_core = median_of([*command, "--jobs", "1"], 3)
         return {
             "sources": sources,
             "source_mb": sizes,
             "joint_mb": round(joint_path.stat().st_size / 1e6, 2),
-            "seconds": seconds,
-            "cpu_seconds": cpu,
-            "peak_mb": peak,
-            "one_core_seconds": one_core,
-            "one_core_cpu_seconds": one_core_cpu,
-            "one_core_peak_mb": one_core_peak,
+            "seconds": round(as_run["wall"], 2),
+            "cpu_seconds": round(as_run["cpu"], 2),
+            "peak_mb": round(as_run["peak_mb"]),
+            "one_core_seconds": round(one_core["wall"], 2),
+            "one_core_cpu_seconds": round(one_core["cpu"], 2),
+            "one_core_peak_mb": round(one_core["peak_mb"]),
         }
 
 

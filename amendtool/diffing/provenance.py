@@ -144,9 +144,9 @@ def trace(
     """
     from amendtool.parallel import forked_map
 
-    def compared(source: Source) -> tuple[ChangeReport, list[tuple[str, Contribution]]]:
+    def compared(source: Source) -> tuple[SourceSummary, list[tuple[str, Contribution]]]:
         report = build_report(source.resolution, joint, options, section, source.path, joint_path)
-        return report, _contributions(source.label, report)
+        return _summary(source, report), _contributions(source.label, report)
 
     joint_size = text_size(joint)
     sizes = [text_size(source.resolution) + joint_size for source in sources]
@@ -154,13 +154,14 @@ def trace(
         warm_keys((clause_body(item) for item in joint.items()), options or CompareOptions())
     names = [source.path or source.label for source in sources]
     outcomes = forked_map(compared, sources, jobs, sizes, names)
-    reports = [report for report, _ in outcomes]
+    reports = [summary.report for summary, _ in outcomes]
     found: dict[str, list[Contribution]] = {}
-    joint_refs: dict[str, ClauseRef] = {}
-    for report, given in outcomes:
-        joint_refs.update((ref.eid, ref) for change in report.changes for ref in change.new)
+    for _, given in outcomes:
         for eid, contribution in given:
             found.setdefault(eid, []).append(contribution)
+    joint_refs: dict[str, ClauseRef] = {}  # every report has every joint clause: one will do
+    for report in reports[:1]:
+        joint_refs.update((ref.eid, ref) for change in report.changes for ref in change.new)
     order = {item.eid: index for index, item in enumerate(joint.items())}
     clauses = []
     for eid, ref in sorted(joint_refs.items(), key=lambda item: order[item[0]]):
@@ -184,7 +185,7 @@ def trace(
         joint_meta=joint.meta,
         joint_path=joint_path,
         clauses=tuple(clauses),
-        sources=tuple(_summary(s, r) for s, r in zip(sources, reports, strict=True)),
+        sources=tuple(summary for summary, _ in outcomes),
         warnings=tuple(dict.fromkeys(_source_warnings(sources, reports))),
     )
 
