@@ -112,11 +112,14 @@ def _work(
 def _held_signals() -> Iterator[None]:
     """Ctrl-C and SIGTERM held back while a worker is made, so that neither the worker
     (before its handlers are set) nor this process is stopped half way through."""
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    # Read the mask first: a signal that came before is handled by the call that blocks
+    # (KeyboardInterrupt raised there, the mask already changed), and must be undone too.
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, ())
     try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _worker_signals() -> None:

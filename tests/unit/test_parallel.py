@@ -203,7 +203,10 @@ def test_stopping_a_command_stops_its_workers(
         process.send_signal(signal.SIGTERM)
     else:  # a terminal sends SIGINT to the whole foreground process group
         os.killpg(process.pid, signal.SIGINT)
-    assert process.wait(timeout=60) == status
+    # a shell shows 130 for Ctrl-C either way: exit status 130, or (now and then, when the
+    # signal comes as the interpreter shuts down) death by SIGINT itself, as Unix prefers
+    accepted = {status, -signal.SIGINT} if how == "Ctrl-C" else {status}
+    assert process.wait(timeout=60) in accepted
     assert process.stderr is not None
     assert b"Traceback" not in process.stderr.read()
     assert not [w for w in workers if Path(f"/proc/{w}").exists()]
