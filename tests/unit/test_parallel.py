@@ -203,8 +203,9 @@ def test_stopping_a_command_stops_its_workers(
         process.send_signal(signal.SIGTERM)
     else:  # a terminal sends SIGINT to the whole foreground process group
         os.killpg(process.pid, signal.SIGINT)
-    # a shell shows 130 for Ctrl-C either way: exit status 130, or (now and then, when the
-    # signal comes as the interpreter shuts down) death by SIGINT itself, as Unix prefers
+    # a shell shows 130 for Ctrl-C either way: exit status 130, or death by SIGINT itself
+    # (about one run in 40 with workers ends so after printing "interrupted"; the cause is
+    # not pinned down, what the user sees is the same)
     accepted = {status, -signal.SIGINT} if how == "Ctrl-C" else {status}
     assert process.wait(timeout=60) in accepted
     assert process.stderr is not None
