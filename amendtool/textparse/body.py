@@ -35,7 +35,7 @@ from amendtool.textparse.phrases import LanguagePhrases
 from amendtool.textparse.sequence import numbering_warnings
 
 _BULLET = re.compile(r"^[-–—•‐·*▪]+\s*")
-_PARAGRAPH = re.compile(r"^(\d{1,5}(?: ?[a-z])?) ?\.(?:\s+|(?=[^\d\s])|$)(.*)$")
+_PARAGRAPH = re.compile(r"^(\d{1,6}(?: ?[a-z])?) ?\.(?:\s+|(?=[^\d\s])|$)(.*)$")
 # Recital letters: A..Z, then AA, AB .. (or Word's AA, BB ..), then AAA ..: a run of up to
 # MAX_RECITAL_LETTERS capitals, with an optional inserted-recital suffix ("C a", "Ca").
 MAX_RECITAL_LETTERS = 3

@@ -84,3 +84,15 @@ def test_dropped_lines_that_read_like_text_are_warned() -> None:
         "line 6: dropped (after the end of the resolution) but reads like text: "
         "'The Council shall report to Parliament on the situation.'"
     ]
+
+
+def test_paragraph_numbers_up_to_six_digits_are_numbers() -> None:
+    """A generated 46 MB draft numbers its paragraphs past 99,999; seven digits is no
+    paragraph number (a 50 MB input cannot hold a million numbered paragraphs of text)."""
+    text = (
+        HEAD + "99999. Calls for calm;\n100000. Calls for dialogue;\n123456 a. Calls for talks;\n"
+    )
+    text += "1234567. Calls for more;\n100001. Instructs its President to forward this.\n"
+    parsed = parse_text(text)
+    assert [p.num for p in parsed.paragraphs] == ["99999", "100000", "123456a", "100001"]
+    assert [block.text for block in parsed.unclassified] == ["1234567. Calls for more;"]
