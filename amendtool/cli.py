@@ -298,10 +298,8 @@ def _pipe_broke() -> bool:
 
 
 # click 8.2 and later raise it for a command given without arguments (8.1 shows the help)
-_NO_ARGUMENTS: tuple[type[click.ClickException], ...] = tuple(
-    getattr(click.exceptions, name)
-    for name in ("NoArgsIsHelpError",)
-    if hasattr(click.exceptions, name)
+_NO_ARGUMENTS: type[click.ClickException] | tuple[()] = getattr(
+    click.exceptions, "NoArgsIsHelpError", ()
 )
 
 

@@ -126,8 +126,8 @@ def place(report: ChangeReport) -> list[Placed]:
         if index in candidates and candidates[index][1] is ref
     ]
     old_keys = [_key(candidates[index][0]) for index, _ in ordered]
-    one_to_one = [len(report.changes[index].old) == 1 == len(report.changes[index].new)
-                  for index, _ in ordered]  # fmt: skip
+    singles = {i for i, c in enumerate(report.changes) if len(c.old) == 1 == len(c.new)}
+    one_to_one = [index in singles for index, _ in ordered]
     staying = _staying(old_keys, one_to_one)
     in_place = {ordered[i]: candidates[ordered[i][0]][0] for i in staying}
 
