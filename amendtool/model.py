@@ -188,6 +188,8 @@ def text_size(resolution: Resolution) -> int:
 
 def clause_body(clause: Clause | Point) -> str:
     """The full wording of a clause: chapeau, points (with their numbers) and wrap-up."""
+    if not clause.points and not getattr(clause, "wrap_up", ""):
+        return clause.text  # most clauses: asked for at every stage of a comparison
     parts = [clause.text]
     for point in clause.points:
         parts.append(f"{point.num} {clause_body(point)}".strip())

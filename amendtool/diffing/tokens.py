@@ -37,7 +37,6 @@ _TYPOGRAPHY = str.maketrans(
         "−": "-",
     }
 )  # fmt: skip  (one character for one: token boundaries stay where they were)
-_APOSTROPHES = re.compile("[" + "".join(chr(c) for c, to in _TYPOGRAPHY.items() if to == "'") + "]")
 PUNCTUATION_KEY = "\x00punct"
 _PUNCTUATION = re.compile(r"[^\w']+")
 
@@ -117,9 +116,19 @@ _KEY = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 @lru_cache(maxsize=_CACHE_SIZE)
 def _plain_keys(text: str) -> tuple[str, ...]:
     """Typography folded once; the tokens line up one for one. Interned: a draft repeats
-    its words, and one string per word keeps memory linear in the vocabulary (50 MB drafts)."""
-    folded = tuple(map(intern, _KEY.findall(text.translate(_TYPOGRAPHY))))
-    return folded if folded else tuple(map(str.strip, _tokens(text)))
+    its words, and one string per word keeps memory linear in the vocabulary (50 MB drafts).
+
+    Split at white space first (``str.split`` and ``\\s`` agree on what is white space):
+    most pieces are one word, whose key is the piece itself; the pattern runs only on
+    pieces with punctuation in them (a third of the time of running it on the whole text).
+    """
+    found: list[str] = []
+    for piece in text.translate(_TYPOGRAPHY).split():
+        if piece.isalnum():
+            found.append(intern(piece))
+        else:
+            found.extend(map(intern, _KEY.findall(piece)))
+    return tuple(found) if found else tuple(map(str.strip, _tokens(text)))
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -133,16 +142,12 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 def word_counts(text: str) -> Counter[str]:
     """The words of ``text`` (keys that start with a letter or digit), case folded, counted.
 
-    The same as counting ``key.casefold()`` over :func:`keys` with no options, in a few
-    passes of compiled code: a word key is a ``_WORD`` match whose typography folding can
-    only have turned ``’`` into ``'``.
+    From the plain keys (cached: alignment asks for the words of texts it has keyed),
+    filtered before case folding (a mark such as U+0345 folds to a letter), case folded
+    in one call.
     """
-    if _APOSTROPHES.search(text):  # folded to ' they join words: "1‘1" is one key
-        text = text.translate(_TYPOGRAPHY)
-    found = _WORD.findall(text)
-    if "_" in text:  # \w takes "_" too; a key starting with it is no word
-        found = [word for word in found if word[0] != "_"]
-    return Counter(" ".join(found).casefold().split())
+    words = [key for key in _plain_keys(text) if key[:1].isalnum()]
+    return Counter(" ".join(words).casefold().split())
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

@@ -1,4 +1,4 @@
-"""word_counts is the count of case-folded word keys, computed without the keys."""
+"""word_counts is the count of case-folded word keys; plain keys are the stripped tokens."""
 
 from __future__ import annotations
 
