@@ -3,6 +3,7 @@ FIFOs and devices written through, no temporary file left behind, broken pipes f
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import stat
@@ -268,3 +269,47 @@ def test_a_reader_that_stops_part_way_is_not_success(tmp_path, output_format) ->
     assert process.wait(timeout=120) == 2
     complaint = process.stderr.read()
     assert complaint.count(b"\n") <= 1 and b"Traceback" not in complaint
+
+
+LEAVE_WITH_A_THREAD = """
+import sys, threading, time
+from pathlib import Path
+from amendtool import cli
+
+def late_write():
+    time.sleep(0.3)
+    Path(sys.argv[1]).write_text("written")
+
+threading.Thread(target=late_write).start()
+print("report", end="")
+cli._leave(1)
+"""
+
+
+def test_leaving_waits_for_running_threads_and_flushes(tmp_path) -> None:
+    """The quick exit of a finished command skips teardown, never work still running:
+    with another thread alive the process exits as usual, after the thread."""
+    marker = tmp_path / "marker.txt"
+    result = subprocess.run(
+        [sys.executable, "-c", LEAVE_WITH_A_THREAD, str(marker)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stdout == "report"  # buffered output flushed before leaving
+    assert marker.read_text() == "written"
+
+
+def test_a_big_report_on_a_pipe_arrives_whole() -> None:
+    """Leaving without teardown loses nothing written to a pipe."""
+    through_pipe = subprocess.run(
+        [sys.executable, "-m", "amendtool", "diff", str(OLD), str(NEW), "--format", "json"],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert through_pipe.returncode == 1
+    report = json.loads(through_pipe.stdout)
+    assert report["statistics"]["clauses_new"] == 39
