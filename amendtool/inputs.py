@@ -74,6 +74,9 @@ def looks_like_xml(data: bytes) -> bool:
     return xml_root_name(data) == "akomaNtoso"
 
 
+_ZIP_SIGNATURE = b"PK\x03\x04"  # a local file header: how every ZIP archive (DOCX) starts
+
+
 def detect_format(data: bytes) -> str:
     """``pdf``, ``docx``, ``akn``, ``html`` or ``text``, by content, strictest test first.
 
@@ -83,14 +86,16 @@ def detect_format(data: bytes) -> str:
     start) is HTML; other XML with a declaration goes to the AKN reader to be refused by
     name; all else is text.
     """
-    from amendtool.extract.docx_text import looks_like_docx
     from amendtool.extract.html_text import looks_like_html
     from amendtool.extract.pdf_text import looks_like_pdf
 
     if looks_like_pdf(data):
         return "pdf"
-    if looks_like_docx(data):
-        return "docx"
+    if data.startswith(_ZIP_SIGNATURE):  # only then the DOCX reader (and lxml) is loaded
+        from amendtool.extract.docx_text import looks_like_docx
+
+        if looks_like_docx(data):
+            return "docx"
     root = xml_root_name(data)
     if root == "html" or (looks_like_html(data) and root != "akomaNtoso"):
         return "html"
@@ -111,9 +116,6 @@ def resolution_from_bytes(data: bytes, source: str, format: str | None = None) -
 
     Raises only AmendtoolError subclasses for bad input (the fuzz harness checks this).
     """
-    from amendtool.extract.docx_text import docx_to_text
-    from amendtool.extract.html_text import html_to_text
-
     kind = format or detect_format(data)
     if kind not in ("pdf", "docx", "html", "akn", "text"):
         raise InputError(source, f"unknown input format {kind!r} (pdf, docx, html, akn or text)")
@@ -123,10 +125,12 @@ def resolution_from_bytes(data: bytes, source: str, format: str | None = None) -
 
         return parse_text(pdf_to_text(data, source), source)
     if kind == "docx":
+        from amendtool.extract.docx_text import docx_to_text
         from amendtool.textparse import parse_text
 
         return parse_text(docx_to_text(data, source), source)
     if kind == "html":
+        from amendtool.extract.html_text import html_to_text
         from amendtool.textparse import parse_text
 
         return parse_text(html_to_text(data, source), source)
