@@ -338,9 +338,6 @@ class _Aligner:
         self.new_match = {j: i for i, j in self.old_match.items()}
         return found
 
-    def _informative(self, word: str) -> bool:
-        return self.frequency[word] <= self.informative_limit
-
     def _group(
         self,
         whole: _Profile,
@@ -374,8 +371,10 @@ class _Aligner:
         covered: Counter[str] = Counter()  # how often the parts bring each word, together
         for k in parts:
             covered.update(others[k].words)
+        limit, frequency = self.informative_limit, self.frequency
+        wanted = {w: n for w, n in whole.words.items() if frequency[w] <= limit}
         while len(parts) >= 2:
-            added = {k: self._added(whole, others[k].words, covered) for k in parts}
+            added = {k: _added(wanted, others[k].words, covered) for k in parts}
             weakest = min(parts, key=lambda k: (added[k], k))
             if added[weakest] >= MIN_ADDED_WORDS:
                 break
@@ -384,17 +383,6 @@ class _Aligner:
         if len(parts) < 2 or self._group_score(whole, parts, others) < MATCH_THRESHOLD:
             return ()
         return tuple(sorted(parts))
-
-    def _added(self, whole: _Profile, part: Counter[str], covered: Counter[str]) -> int:
-        """Informative words of ``whole`` that ``part`` brings and no other part does
-        (``covered``: the words of all parts, ``part`` among them)."""
-        wanted = whole.words
-        added = 0
-        for word, count in part.items():
-            uncovered = wanted[word] - covered[word] + count  # left after the other parts
-            if uncovered > 0 and self._informative(word):
-                added += min(count, uncovered)
-        return added
 
     @staticmethod
     def _group_score(whole: _Profile, parts: Sequence[int], others: list[_Profile]) -> float:
@@ -423,6 +411,18 @@ class _Aligner:
         result += [Pairing((i,), (), 0.0) for i in range(len(self.old)) if i not in matched_old]
         result += [Pairing((), (j,), 0.0) for j in range(len(self.new)) if j not in matched_new]
         return result
+
+
+def _added(wanted: dict[str, int], part: Counter[str], covered: Counter[str]) -> int:
+    """Informative words of the whole (``wanted``: their counts) that ``part`` brings and
+    no other part does (``covered``: the words of all parts, ``part`` among them)."""
+    added = 0
+    for word in wanted.keys() & part.keys():
+        count = part[word]
+        uncovered = wanted[word] - covered[word] + count  # left after the other parts
+        if uncovered > 0:
+            added += min(count, uncovered)
+    return added
 
 
 def _kept_in_order(linked: list[Pairing]) -> set[int]:
