@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from tests.batch.archive_fixtures import make_archive
-from tests.browser.test_html_report import ARTIFACTS, Watched, browser  # noqa: F401
+from tests.browser.conftest import ARTIFACTS, Watched
 from tests.conftest import SAMPLES
 
 pytest.importorskip("matplotlib", reason="NO INDEX PAGE TEST: install the batch extra")
@@ -41,7 +41,7 @@ def _first_column(page) -> list[str]:
     )
 
 
-def test_charts_table_sort_filter_and_links(browser, batch_out):  # noqa: F811
+def test_charts_table_sort_filter_and_links(browser, batch_out):
     out, rows = batch_out
     watched = Watched(browser, out / "index.html")
     page = watched.page

@@ -6,9 +6,6 @@ reason that `pytest -ra` prints.
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from amendtool import compare
@@ -16,60 +13,10 @@ from amendtool.renderers.describe import side_runs
 from amendtool.renderers.html_report import render_html
 from amendtool.renderers.json_report import report_to_dict
 from amendtool.textparse import parse_text
-from tests.conftest import ROOT, SAMPLES
+from tests.browser.conftest import ARTIFACTS, Watched, needs_chromium
+from tests.conftest import SAMPLES
 
-ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="NO BROWSER TEST: Debian's chromium is not installed (apt-get install chromium; "
-    ".ci/run does this)",
-)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-class Watched:
-    """A page with its console errors, script errors, dialogs and requests recorded."""
-
-    def __init__(self, browser, path: Path) -> None:
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        self.requests: list[str] = []
-        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("dialog", self._dialog)
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.url = path.as_uri()
-        self.page.goto(self.url)
-
-    def _dialog(self, dialog) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def visible(self, selector: str) -> int:
-        return self.page.eval_on_selector_all(
-            selector, "els => els.filter(e => e.offsetParent !== null).length"
-        )
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")

@@ -8,26 +8,12 @@ import pytest
 
 import amendtool
 from amendtool.renderers.json_report import report_to_dict
-from tests.browser.test_html_report import CHROMIUM, CHROMIUM_ARGS, Watched
+from tests.browser.conftest import Watched, needs_chromium
 from tests.conftest import SAMPLES
 
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="NO BROWSER TEST: Debian's chromium is not installed (apt-get install chromium; "
-    ".ci/run does this)",
-)
+pytestmark = needs_chromium
 V1, V2 = SAMPLES / "kazakhstan.v1.txt", SAMPLES / "kazakhstan.v2.txt"
 EPOCH = "1331769600"  # 2012-03-15
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 def _write(tmp_path, report, name="report.html", **options) -> tuple:

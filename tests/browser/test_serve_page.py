@@ -9,15 +9,11 @@ import json
 
 import pytest
 
-from tests.browser.test_html_report import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
+from tests.browser.conftest import ARTIFACTS, needs_chromium
 from tests.conftest import SAMPLES
 from tests.web.server import cli_bytes, running_server
 
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="NO BROWSER TEST: Debian's chromium is not installed (apt-get install chromium; "
-    ".ci/run does this)",
-)
+pytestmark = needs_chromium
 
 V1, V2 = "kazakhstan.v1.txt", "kazakhstan.v2.txt"
 
@@ -26,16 +22,6 @@ V1, V2 = "kazakhstan.v1.txt", "kazakhstan.v2.txt"
 def server():
     with running_server() as address:
         yield address
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture(scope="module")
