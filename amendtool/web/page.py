@@ -121,6 +121,21 @@ def _many_picker(name: str, title: str, hint: str) -> Any:
     )
 
 
+def _show_button(label: str, product: str, **attributes: str) -> Any:
+    """The mode's main button: the report of ``product`` shown as a page."""
+    return E.p(
+        E.button(
+            label,
+            type="submit",
+            name="format",
+            value="html",
+            formaction=_action(product),
+            **attributes,
+            **{"class": "primary"},
+        )
+    )
+
+
 def _diff_mode() -> Any:
     options = E.fieldset(
         E.legend("Options"),
@@ -144,17 +159,7 @@ def _diff_mode() -> Any:
             **{"class": "pair"},
         ),
         options,
-        E.p(
-            E.button(
-                "Compare",
-                type="submit",
-                name="format",
-                value="html",
-                formaction=_action("diff"),
-                id="compare",
-                **{"class": "primary"},
-            )
-        ),
+        _show_button("Compare", "diff", id="compare"),
         _downloads("diff", "Download the report:"),
         _downloads("amendments", "Download the amendment list:"),
         id="mode-diff",
@@ -169,16 +174,7 @@ def _provenance_mode() -> Any:
             _many_picker("source", "Source motions", "One file per group's motion."),
             **{"class": "pair"},
         ),
-        E.p(
-            E.button(
-                "Trace",
-                type="submit",
-                name="format",
-                value="html",
-                formaction=_action("provenance"),
-                **{"class": "primary"},
-            )
-        ),
+        _show_button("Trace", "provenance"),
         _downloads("provenance", "Download the report:"),
         id="mode-provenance",
         disabled="disabled",
@@ -194,16 +190,7 @@ def _history_mode() -> Any:
             "Taken in file-name order: name them so that they sort oldest first.",
         ),
         E.ol(id="version-order"),
-        E.p(
-            E.button(
-                "Follow",
-                type="submit",
-                name="format",
-                value="html",
-                formaction=_action("history"),
-                **{"class": "primary"},
-            )
-        ),
+        _show_button("Follow", "history"),
         _downloads("history", "Download the report:"),
         id="mode-history",
         disabled="disabled",
