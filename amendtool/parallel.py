@@ -199,18 +199,26 @@ def forked_map(
     jobs: int = 1,
     weights: Sequence[float] | None = None,
     names: Sequence[str] | None = None,
+    meanwhile: Callable[[Result], object] | None = None,
 ) -> list[Result]:
     """``[function(item) for item in items]`` on up to ``jobs`` processes.
 
     ``weights`` (one per item: bytes of input) balance the groups; when they add up to
     less than :data:`MIN_PARALLEL_WEIGHT` the work stays in this process. ``names`` (one
-    per item: its file) name the work of a worker that dies.
+    per item: its file) name the work of a worker that dies. ``meanwhile`` is called in
+    this process on each result computed here, before the workers' results are waited
+    for: work the caller needs next that would otherwise wait for the slowest worker
+    (in one process, on every result).
     """
     weights = list(weights) if weights is not None else [1.0] * len(items)
     count = min(jobs, len(items))
     small = sum(weights) < MIN_PARALLEL_WEIGHT
     if count < 2 or small or not hasattr(os, "fork") or _threads_running():
-        return [function(item) for item in items]
+        done = [function(item) for item in items]
+        if meanwhile is not None:
+            for result in done:
+                meanwhile(result)
+        return done
     mine, *theirs = _groups(weights, count)
     children: list[tuple[int, BinaryIO, list[int]]] = []  # running: pid, pipe, its items
     outcomes: list[_Outcome] = []
@@ -224,6 +232,10 @@ def forked_map(
                 if started is None:  # no worker to be had: do it here
                     mine = sorted(mine + group)
             outcomes.append(_run_group(function, items, mine))
+            own, failed = outcomes[-1]
+            if meanwhile is not None and failed is None:
+                for index in sorted(own):
+                    meanwhile(own[index])
             while children:
                 pid, source, group = children[0]
                 with source:

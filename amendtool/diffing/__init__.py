@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from os import PathLike
 
 from amendtool.diffing.report import ChangeReport, build_report
 from amendtool.diffing.tokens import CompareOptions
-from amendtool.model import ClauseKind, Resolution
+from amendtool.model import ClauseKind, Resolution, clause_body
 
 Draft = Resolution | str | PathLike[str]
 
@@ -28,13 +29,26 @@ def load_draft(draft: Draft) -> tuple[Resolution, str]:
     return resolution, picture_controls(path)[0]  # the name goes into XML reports
 
 
-def load_drafts(drafts: Sequence[Draft], jobs: int = 1) -> list[tuple[Resolution, str]]:
-    """:func:`load_draft` of each draft, read on up to ``jobs`` processes (see parallel)."""
+def load_drafts(
+    drafts: Sequence[Draft], jobs: int = 1, keyed: CompareOptions | None = None
+) -> list[tuple[Resolution, str]]:
+    """:func:`load_draft` of each draft, read on up to ``jobs`` processes (see parallel).
+
+    With ``keyed``, the comparison keys (under those options) of the drafts read in this
+    process are computed while the other processes finish: a comparison follows.
+    """
     from amendtool.parallel import forked_map
 
     sizes = [_input_size(draft) for draft in drafts]
     names = ["<draft>" if isinstance(draft, Resolution) else str(draft) for draft in drafts]
-    return forked_map(load_draft, drafts, jobs, sizes, names)
+    meanwhile = None if keyed is None else partial(_warm_keys, options=keyed)
+    return forked_map(load_draft, drafts, jobs, sizes, names, meanwhile)
+
+
+def _warm_keys(loaded: tuple[Resolution, str], options: CompareOptions) -> None:
+    from amendtool.diffing.tokens import warm_keys
+
+    warm_keys([clause_body(item) for item in loaded[0].items()], options)
 
 
 def _input_size(draft: Draft) -> float:
@@ -60,7 +74,8 @@ def compare(
 
     ``jobs`` > 1 reads the two drafts in two processes (only in a program without threads).
     """
-    (old_resolution, old_source), (new_resolution, new_source) = load_drafts((old, new), jobs)
     options = CompareOptions(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
+    loaded = load_drafts((old, new), jobs, keyed=options)
+    (old_resolution, old_source), (new_resolution, new_source) = loaded
     kind = ClauseKind(section.rstrip("s")) if isinstance(section, str) else section
     return build_report(old_resolution, new_resolution, options, kind, old_source, new_source)

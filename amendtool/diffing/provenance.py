@@ -151,7 +151,7 @@ def trace(
     joint_size = text_size(joint)
     sizes = [text_size(source.resolution) + joint_size for source in sources]
     if jobs > 1:  # every worker compares with the joint text: tokenise it once, before
-        warm_keys((clause_body(item) for item in joint.items()), options or CompareOptions())
+        warm_keys([clause_body(item) for item in joint.items()], options or CompareOptions())
     names = [source.path or source.label for source in sources]
     outcomes = forked_map(compared, sources, jobs, sizes, names)
     reports = [summary.report for summary, _ in outcomes]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from sys import intern
@@ -102,9 +102,13 @@ def keys(text: str, options: CompareOptions) -> tuple[str, ...]:
     return _plain_keys(text)  # cached by text alone: hashing the options costs more
 
 
-def warm_keys(texts: Iterable[str], options: CompareOptions) -> None:
+def warm_keys(texts: Collection[str], options: CompareOptions) -> None:
     """Compute (and cache) the keys of ``texts`` now: before worker processes are forked,
-    so that every worker finds the keys of a text they all compare (a joint text)."""
+    so that every worker finds the keys of a text they all compare (a joint text), or
+    while other processes still read the draft to compare with. Not for more texts than
+    half the cache holds: they would not stay cached until asked for."""
+    if len(texts) > _CACHE_SIZE // 2:
+        return
     for text in texts:
         keys(text, options)
 

@@ -304,3 +304,44 @@ def test_workers_keep_ignoring_ctrl_c_when_the_command_does(
     assert process.wait(timeout=120) == 0
     assert process.stderr is not None
     assert b"error" not in process.stderr.read()
+
+
+@pytest.mark.usefixtures("always_fork")
+def test_meanwhile_runs_here_on_the_results_made_here() -> None:
+    """The caller's own results get the extra work before the workers' are awaited; the
+    workers' results never do (the work would stay in their processes)."""
+    seen: list[tuple[int, int]] = []
+    results = parallel.forked_map(
+        lambda n: (n, os.getpid()),
+        [1, 2, 3, 4],
+        jobs=2,
+        weights=[4, 1, 1, 1],
+        meanwhile=lambda result: seen.append((result[0], os.getpid())),
+    )
+    assert [n for n, _ in results] == [1, 2, 3, 4]
+    here = [n for n, pid in results if pid == os.getpid()]
+    assert here == [1]  # the heaviest item is done here, the rest by the worker
+    assert seen == [(1, os.getpid())]
+
+
+def test_meanwhile_in_one_process_runs_on_every_result() -> None:
+    seen: list[int] = []
+    results = parallel.forked_map(lambda n: n * 2, [1, 2, 3], jobs=1, meanwhile=seen.append)
+    assert results == seen == [2, 4, 6]
+
+
+def test_drafts_read_here_are_keyed_before_the_comparison(big_pair) -> None:
+    from amendtool.diffing import tokens
+    from amendtool.model import clause_body
+
+    old, new = big_pair
+    tokens._plain_keys.cache_clear()
+    (old_read, _), (new_read, _) = load_drafts([old, new], jobs=2, keyed=tokens.CompareOptions())
+    # the larger draft is read here (and keyed), the other by the worker
+    here = old_read if old.stat().st_size >= new.stat().st_size else new_read
+    texts = {clause_body(item) for item in here.items()}
+    assert tokens._plain_keys.cache_info().misses == len(texts)
+    assert tokens._plain_keys.cache_info().currsize == len(texts)
+    before = tokens._plain_keys.cache_info().misses
+    tokens.keys(clause_body(here.items()[0]), tokens.CompareOptions())
+    assert tokens._plain_keys.cache_info().misses == before  # found, not computed again
