@@ -167,7 +167,8 @@ def provenance(
 
     options, kind = comparison_settings(ignore_case, ignore_punctuation, section)
     items = list(sources.items()) if isinstance(sources, Mapping) else [("", s) for s in sources]
-    (joint_resolution, joint_path), *loaded = load_drafts([joint, *(d for _, d in items)], jobs)
+    drafts = [joint, *(draft for _, draft in items)]
+    (joint_resolution, joint_path), *loaded = load_drafts(drafts, jobs, keyed=options)
     taken: set[str] = {label for label, _ in items if label}
     chosen = []
     for (label, _), (resolution, path) in zip(items, loaded, strict=True):
@@ -198,7 +199,7 @@ def history(
     if len(versions) < 2:
         raise ValueError("history needs at least two versions")
     options, kind = comparison_settings(ignore_case, ignore_punctuation, section)
-    loaded = load_drafts(versions, jobs)
+    loaded = load_drafts(versions, jobs, keyed=options)
     return follow([r for r, _ in loaded], [p for _, p in loaded], options, kind, jobs)
 
 

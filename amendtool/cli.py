@@ -234,7 +234,8 @@ def provenance(
         raise click.BadParameter(str(problem), param_hint="--label") from None
     jobs = comparison.pop("jobs")
     options, section = comparison_settings(**comparison)
-    joint_read, *sources_read = (r for r, _ in load_drafts([joint, *sources], jobs))
+    loaded = load_drafts([joint, *sources], jobs, keyed=options)
+    joint_read, *sources_read = (resolution for resolution, _ in loaded)
     chosen = labelled_sources(sources, sources_read, named)
     report = trace(joint_read, chosen, joint, options, section, jobs)
     for warning in report.warnings:

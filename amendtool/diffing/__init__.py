@@ -35,7 +35,8 @@ def load_drafts(
     """:func:`load_draft` of each draft, read on up to ``jobs`` processes (see parallel).
 
     With ``keyed``, the comparison keys (under those options) of the drafts read in this
-    process are computed while the other processes finish: a comparison follows.
+    process are computed while the other processes finish: comparisons follow, here or in
+    processes forked from this one, which find them computed.
     """
     from amendtool.parallel import forked_map
 
