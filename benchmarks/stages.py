@@ -1,7 +1,7 @@
 """Where the time of `amendtool diff` goes, stage by stage, on the hard generated pairs.
 
     .venv/bin/python benchmarks/stages.py                # 1 MB and 4 MB pairs
-    .venv/bin/python benchmarks/stages.py --sizes 1.08   # one size
+    .venv/bin/python benchmarks/stages.py --sizes 1       # one size
 
 The profile behind the speed targets that `benchmarks/run.py` reports missed: CPU seconds
 of each stage in this process (garbage collector off, as in the command; the comparison
@@ -98,7 +98,7 @@ def start_up_seconds() -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=float, nargs="+", default=[1.08, 4.31])
+    parser.add_argument("--sizes", type=float, nargs="+", default=[1.0, 4.0])
     args = parser.parse_args()
     gc.disable()
     start_up = start_up_seconds()
