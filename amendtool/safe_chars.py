@@ -61,6 +61,21 @@ def picture_controls(text: str, listed: int | None = None) -> tuple[str, list[tu
     return text.translate(_PICTURES), [(m.start(), chars[m.group()]) for m in matches]
 
 
+_ASCII_FORBIDDEN = tuple(char for char in _FORBIDDEN_CHARS if char.isascii())
+
+
+def has_forbidden(text: str) -> bool:
+    """True when :func:`picture_controls` would change ``text``.
+
+    One pass over a whole document: an ASCII text is searched for each forbidden control
+    character with ``str.__contains__`` (a memory scan, many times faster than the
+    character-class pattern); other texts with the pattern.
+    """
+    if text.isascii():
+        return any(char in text for char in _ASCII_FORBIDDEN)
+    return _XML_FORBIDDEN.search(text) is not None
+
+
 def count_forbidden(text: str) -> int:
     """How many characters :func:`picture_controls` replaces in ``text``."""
     return len(text) - len(_XML_FORBIDDEN.sub("", text))

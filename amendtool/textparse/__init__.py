@@ -7,10 +7,16 @@ from dataclasses import replace
 
 from amendtool.errors import ParseError
 from amendtool.model import LineFate, Resolution
-from amendtool.safe_chars import MAX_LISTED, count_forbidden, describe_replaced, picture_controls
+from amendtool.safe_chars import (
+    MAX_LISTED,
+    count_forbidden,
+    describe_replaced,
+    has_forbidden,
+    picture_controls,
+)
 from amendtool.textparse.body import parse_body
 from amendtool.textparse.metadata import parse_header
-from amendtool.textparse.normalise import normalise_line
+from amendtool.textparse.normalise import normalise_line, normalise_lines
 from amendtool.textparse.page_noise import clean_lines
 from amendtool.textparse.phrases import LanguagePhrases, all_languages
 from amendtool.textparse.sequence import content_like_drops
@@ -51,15 +57,18 @@ def parse_text(text: str, source: str = "<text>") -> Resolution:
 
     Raises ParseError (with the source name) when the text holds no resolution.
     """
-    numbered: list[tuple[int, str]] = []
     replaced: list[tuple[int, str]] = []  # the first MAX_LISTED, for the warning
     replaced_count = 0
-    for number, raw in enumerate(text.splitlines(), start=1):
-        safe, pictured = picture_controls(raw, MAX_LISTED - len(replaced))
-        if safe is not raw:
-            replaced.extend((number, char) for _, char in pictured)
-            replaced_count += count_forbidden(raw)
-        numbered.append((number, normalise_line(safe)))
+    if not has_forbidden(text):  # the common case: the whole text at once
+        numbered = list(enumerate(normalise_lines(text), start=1))
+    else:
+        numbered = []
+        for number, raw in enumerate(text.splitlines(), start=1):
+            safe, pictured = picture_controls(raw, MAX_LISTED - len(replaced))
+            if safe is not raw:
+                replaced.extend((number, char) for _, char in pictured)
+                replaced_count += count_forbidden(raw)
+            numbered.append((number, normalise_line(safe)))
     original = dict(numbered)
     lines, noise_fates = clean_lines([(n, line) for n, line in numbered if line])
     if not lines:

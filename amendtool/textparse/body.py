@@ -30,7 +30,7 @@ from amendtool.textparse.body_drafts import (
     point_fates,
     with_note_bodies,
 )
-from amendtool.textparse.normalise import normalise_space
+from amendtool.textparse.normalise import may_match_ignoring_case, normalise_space
 from amendtool.textparse.phrases import LanguagePhrases
 from amendtool.textparse.sequence import numbering_warnings
 
@@ -45,13 +45,18 @@ _RECITAL_NO_PERIOD = re.compile(rf"^({_LETTERS}) +(.*)$")
 _LONE_RECITAL = re.compile(rf"^({_LETTERS}(?: ?[a-z])?) ?\.$")  # the letter on its own line
 _POINT = re.compile(r"^\(([a-z]{1,2}|[ivxlc]+)\)\s*(.*)$|^([a-z])\)\s+(.*)$")
 _ROMAN = re.compile(r"^[ivxlc]+$")
-_ENDED = re.compile(r"[.;:,!?]['’\"”)]*$")
-_PAGE_NOISE = re.compile(
-    r"^(?:PE ?\d{3}\.\d{3}v\d{2}-\d{2}|RC\\\d+[A-Z]{2}\.docx.*|.*United in diversity.*|"
-    r"\d{1,3}/\d{1,3}|Page \d+(?: of \d+)?|Total Page:\d+|File Type:.*)$",
-    re.IGNORECASE,
+_CLOSING_PUNCTUATION = frozenset(".;:,!?")
+_CLOSERS = "'’\")”"  # quotes and brackets that may follow the closing punctuation
+_ENDED = re.compile(r"[.;:,!?]['’\"”)]*$")  # what _ended tells, as a pattern
+_NOISE_FORMS = (
+    r"PE ?\d{3}\.\d{3}v\d{2}-\d{2}|RC\\\d+[A-Z]{2}\.docx.*|"
+    r"\d{1,3}/\d{1,3}|Page \d+(?: of \d+)?|Total Page:\d+|File Type:.*"
 )
-_HYPHENATED = re.compile(r"[^\W\d_]{2}-$")
+_NOISE_MOTTO = "United in diversity"  # anywhere in a line
+_PAGE_NOISE = re.compile(rf"^(?:{_NOISE_FORMS}|.*{_NOISE_MOTTO}.*)$", re.IGNORECASE)
+# The same for a text without the motto: ".*" made the pattern read every line twice.
+_PAGE_NOISE_NO_MOTTO = re.compile(rf"^(?:{_NOISE_FORMS})$", re.IGNORECASE)
+_HYPHENATED = re.compile(r"[^\W\d_]{2}-$")  # matches in the last four characters or not at all
 _FOOTNOTE_BODY = re.compile(r"^(?:\[(\d{1,3})\]|\((\d{1,3})\))\s+(.+)$")
 MAX_TRAILER_LINE = 80  # characters: longer unpunctuated lines are kept as unclassified text
 
@@ -79,8 +84,9 @@ class BodyResult:
 
 
 class _BodyParser:
-    def __init__(self, phrases: LanguagePhrases) -> None:
+    def __init__(self, phrases: LanguagePhrases, page_noise: re.Pattern[str] = _PAGE_NOISE) -> None:
         self.phrases = phrases
+        self.page_noise = page_noise
         self.clauses: list[ClauseDraft] = []
         self.unclassified: list[UnclassifiedDraft] = []
         self.section = ClauseKind.CITATION
@@ -99,7 +105,7 @@ class _BodyParser:
             if self.tentative_end and self._numbered_after_last(text):
                 self._resume()
             return
-        if _PAGE_NOISE.match(text):
+        if self.page_noise.match(text):
             self.fates.append(LineFate(line_no, text, "dropped", "page header or footer"))
             return
         bullet = _BULLET.match(text)
@@ -197,7 +203,7 @@ class _BodyParser:
             return False
         content = piece.content
         parts, part_lines = current.open_parts()
-        if parts and _HYPHENATED.search(parts[-1]) and content[:1].islower():
+        if parts and _HYPHENATED.search(parts[-1][-4:]) and content[:1].islower():
             parts[-1] = parts[-1][:-1] + content  # a word hyphenated at the line end
         else:
             parts.append(content)
@@ -251,12 +257,12 @@ class _BodyParser:
             return True
         if content[:1].islower():
             return True
-        return not _ENDED.search(last)
+        return not _ended(last)
 
     def _starts_trailer(self, current: ClauseDraft | None, content: str) -> bool:
         if current is None or current.kind is not ClauseKind.PARAGRAPH:
             return False
-        return len(content) <= MAX_TRAILER_LINE and not _ENDED.search(content)
+        return len(content) <= MAX_TRAILER_LINE and not _ended(content)
 
     def _open(self, kind: ClauseKind, num: str, text: str, lines: list[int]) -> None:
         before = self.section
@@ -322,7 +328,7 @@ class _BodyParser:
         self, content: str, lines: list[int], current: ClauseDraft | None
     ) -> None:
         previous = self.unclassified[-1] if self.unclassified else None
-        if previous and previous.after is current and not _ENDED.search(previous.parts[-1]):
+        if previous and previous.after is current and not _ended(previous.parts[-1]):
             previous.parts.append(content)
             previous.lines.extend(lines)
         else:
@@ -381,6 +387,17 @@ class _BodyParser:
         return bodies
 
 
+def _ended(text: str) -> bool:
+    """True when ``text`` ends with closing punctuation (``_ENDED.search(text)``).
+
+    Only the end of the text is looked at: the pattern tries every punctuation mark of a
+    line, and it was asked of nearly every line (issue 11).
+    """
+    if text.endswith("\n"):  # "$" matches before a final line feed too
+        return _ENDED.search(text) is not None
+    return text.rstrip(_CLOSERS)[-1:] in _CLOSING_PUNCTUATION
+
+
 def _next_letter(previous: str, num: str) -> bool:
     """True when ``num`` is the letter after ``previous`` ("h" -> "i", "b" -> "c")."""
     return len(previous) == 1 and len(num) == 1 and ord(num) == ord(previous) + 1
@@ -388,7 +405,9 @@ def _next_letter(previous: str, num: str) -> bool:
 
 def parse_body(lines: list[tuple[int, str]], phrases: LanguagePhrases) -> BodyResult:
     """Clauses, unclassified blocks and line fates for the lines after the formula."""
-    parser = _BodyParser(phrases)
+    whole = "\n".join(text for _, text in lines)
+    motto = may_match_ignoring_case(whole, _NOISE_MOTTO)
+    parser = _BodyParser(phrases, _PAGE_NOISE if motto else _PAGE_NOISE_NO_MOTTO)
     for line_no, text in lines:
         parser.feed(line_no, text)
     return parser.finish()

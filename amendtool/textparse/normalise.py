@@ -44,6 +44,38 @@ def normalise_line(line: str) -> str:
     return line.strip()
 
 
+def normalise_lines(text: str) -> list[str]:
+    """The lines of ``text`` (``str.splitlines``), each as :func:`normalise_line` makes it.
+
+    An ASCII text is normalised whole, in three passes over the document rather than
+    several steps per line: its tabs, runs of spaces and line breaks never overlap.
+    """
+    if not text.isascii():
+        return [normalise_line(line) for line in text.splitlines()]
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    if "  " in text:
+        text = _RUNS_OF_SPACES.sub(" ", text)
+    return [line.strip() for line in text.splitlines()]
+
+
+# Characters that re.IGNORECASE matches with an ASCII letter although str.lower() does not
+# make them that letter: dotted and dotless I for "i", long s for "s" (every code point
+# tried: tests/property/test_reader_shortcuts.py).
+_CASE_VARIANTS_BEYOND_LOWER = ("\u0130", "\u0131", "\u017f")
+
+
+def may_match_ignoring_case(text: str, literal: str) -> bool:
+    """False only when the ASCII ``literal``, as a pattern with re.IGNORECASE, is nowhere
+    in ``text``: one lower-casing and one substring search rule out a pattern for a whole
+    document, where searching it line by line reads every line (issue 11)."""
+    if not literal.isascii():
+        raise ValueError(f"not an ASCII literal: {literal!r}")
+    if not text.isascii() and any(char in text for char in _CASE_VARIANTS_BEYOND_LOWER):
+        return True
+    return literal.lower() in text.lower()
+
+
 def normalise_space(text: str) -> str:
     """Collapse all whitespace to single spaces."""
     return " ".join(text.split())
