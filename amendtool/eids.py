@@ -23,6 +23,8 @@ _NOT_ID_CHARS = re.compile(r"[^A-Za-z0-9]")
 
 def nc_number(printed: str) -> str:
     """The NC number of a printed ``num``: punctuation and spaces removed, case kept."""
+    if printed.isascii() and printed.isalnum():  # most numbers: nothing to remove
+        return printed
     return _NOT_ID_CHARS.sub("", printed)
 
 

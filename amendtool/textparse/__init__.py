@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from operator import attrgetter
 
 from amendtool.errors import ParseError
 from amendtool.model import LineFate, Resolution
@@ -100,11 +101,14 @@ def parse_text(text: str, source: str = "<text>") -> Resolution:
     fates = [
         *header_fates,
         *noise_fates,
-        *(LineFate(f.line_no, original[f.line_no], f.where, f.reason) for f in parsed.fates),
+        *[
+            LineFate(line_no, original[line_no], where, reason)
+            for line_no, where, reason in parsed.fates
+        ],
     ]
     if formula_line:
         fates.append(LineFate(formula_line, formula, "formula"))
-    fates.sort(key=lambda fate: fate.line_no)
+    fates.sort(key=attrgetter("line_no"))
     return Resolution(
         meta=meta,
         formula=formula,

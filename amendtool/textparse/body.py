@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from amendtool.eids import clause_ids
 from amendtool.model import (
     CLAUSE_KINDS,
     Clause,
     ClauseKind,
-    LineFate,
     Unclassified,
     all_notes,
 )
 from amendtool.textparse.body_drafts import (
     ClauseDraft,
+    Fate,
     PointDraft,
     UnclassifiedDraft,
     build_clause,
@@ -58,11 +59,11 @@ _PAGE_NOISE = re.compile(rf"^(?:{_NOISE_FORMS}|.*{_NOISE_MOTTO}.*)$", re.IGNOREC
 _PAGE_NOISE_NO_MOTTO = re.compile(rf"^(?:{_NOISE_FORMS})$", re.IGNORECASE)
 _HYPHENATED = re.compile(r"[^\W\d_]{2}-$")  # matches in the last four characters or not at all
 _FOOTNOTE_BODY = re.compile(r"^(?:\[(\d{1,3})\]|\((\d{1,3})\))\s+(.+)$")
+_SECTION_ORDER = {kind: index for index, kind in enumerate(CLAUSE_KINDS)}
 MAX_TRAILER_LINE = 80  # characters: longer unpunctuated lines are kept as unclassified text
 
 
-@dataclass(frozen=True)
-class _Piece:
+class _Piece(NamedTuple):
     """A line, or the part of one after an inline citation, as the body parser reads it."""
 
     line_no: int
@@ -79,7 +80,7 @@ class BodyResult:
     recitals: tuple[Clause, ...]
     paragraphs: tuple[Clause, ...]
     unclassified: tuple[Unclassified, ...]
-    fates: list[LineFate]
+    fates: list[Fate]  # (line number, where, reason): the caller adds each line's text
     warnings: list[str]
 
 
@@ -92,7 +93,7 @@ class _BodyParser:
         self.section = ClauseKind.CITATION
         self.pending_bullet: list[int] = []
         self.ended = False
-        self.fates: list[LineFate] = []
+        self.fates: list[Fate] = []
         self.trailer: list[tuple[int, str]] = []
         self.warnings: list[str] = []
         self.tentative_end = False  # ended by a short unpunctuated line, not by the closing
@@ -106,7 +107,7 @@ class _BodyParser:
                 self._resume()
             return
         if self.page_noise.match(text):
-            self.fates.append(LineFate(line_no, text, "dropped", "page header or footer"))
+            self.fates.append((line_no, "dropped", "page header or footer"))
             return
         bullet = _BULLET.match(text)
         content = text[bullet.end() :] if bullet else text
@@ -124,15 +125,14 @@ class _BodyParser:
         piece = _Piece(line_no, content, had_bullet, [*self.pending_bullet, line_no])
         self.pending_bullet = []
         current = self.clauses[-1] if self.clauses else None
-        steps = (
-            self._end_after_closing,
-            self._fill_bare_clause,
-            self._open_clause,
-            self._add_list_item,
-            self._continue_clause,
-            self._start_trailer,
-        )
-        if not any(step(piece, current) for step in steps):
+        if not (
+            self._end_after_closing(piece, current)
+            or self._fill_bare_clause(piece, current)
+            or self._open_clause(piece, current)
+            or self._add_list_item(piece, current)
+            or self._continue_clause(piece, current)
+            or self._start_trailer(piece, current)
+        ):
             self._keep_unclassified(content, piece.lines, current)
 
     # -- the steps of _feed_piece: each takes the piece (True) or leaves it (False) ----
@@ -166,19 +166,21 @@ class _BodyParser:
         if self.phrases.citation.match(content):
             return ClauseKind.CITATION, "", content
         in_paragraphs = self.section is ClauseKind.PARAGRAPH
-        paragraph = _PARAGRAPH.match(content)
+        first = content[:1]  # the markers' patterns start with a digit or a capital A-Z
+        paragraph = _PARAGRAPH.match(content) if first.isdecimal() else None
         if paragraph and not (current and self._continues(current, content)):
             num, rest = paragraph.group(1).replace(" ", ""), paragraph.group(2)
             if not in_paragraphs and self.phrases.recital.match(rest):
                 return ClauseKind.RECITAL, num, rest
             return ClauseKind.PARAGRAPH, num, rest
-        lone = _LONE_RECITAL.match(content)
-        if lone and not in_paragraphs:
-            return ClauseKind.RECITAL, lone.group(1).replace(" ", ""), ""
-        recital = self._recital_marker(content)
-        if recital:
-            return ClauseKind.RECITAL, *recital
-        if self.phrases.recital.match(content) and not in_paragraphs:
+        if "A" <= first <= "Z":
+            lone = _LONE_RECITAL.match(content)
+            if lone and not in_paragraphs:
+                return ClauseKind.RECITAL, lone.group(1).replace(" ", ""), ""
+            recital = self._recital_marker(content)
+            if recital:
+                return ClauseKind.RECITAL, *recital
+        if not in_paragraphs and self.phrases.recital.match(content):
             return ClauseKind.RECITAL, "", content
         return None
 
@@ -266,10 +268,13 @@ class _BodyParser:
 
     def _open(self, kind: ClauseKind, num: str, text: str, lines: list[int]) -> None:
         before = self.section
-        self.section = max(self.section, kind, key=CLAUSE_KINDS.index)
-        draft = ClauseDraft(kind, num, [text] if text else [], list(lines))
-        draft.bare, draft.section_before = not text, before
-        self.clauses.append(draft)
+        if _SECTION_ORDER[kind] > _SECTION_ORDER[before]:
+            self.section = kind
+        self.clauses.append(
+            ClauseDraft(
+                kind, num, [text] if text else [], list(lines), bare=not text, section_before=before
+            )
+        )
         if kind is ClauseKind.PARAGRAPH and num:
             self.resumed = False
 
@@ -341,11 +346,17 @@ class _BodyParser:
             for draft, eid in zip(drafts, clause_ids(kind, (d.num for d in drafts)), strict=True):
                 draft.eid = eid
         built: dict[ClauseKind, list[Clause]] = {kind: [] for kind in CLAUSE_KINDS}
+        markers: set[str] = set()
+        fates = self.fates
         for draft in self.clauses:
             clause = build_clause(draft)
             built[draft.kind].append(clause)
-            self.fates.extend(LineFate(n, "", draft.eid) for n in draft.lines)
-            self.fates.extend(point_fates(draft.points, clause.points))
+            eid = draft.eid
+            fates.extend([(n, eid, "") for n in draft.lines])
+            if draft.points:
+                fates.extend(point_fates(draft.points, clause.points))
+            if clause.notes or clause.points:
+                markers.update(n.marker for n in all_notes(clause))
         unclassified = []
         for block in self.unclassified:
             text = normalise_space(" ".join(block.parts))
@@ -356,12 +367,11 @@ class _BodyParser:
                 f"{text[:60]!r}"
             )
             for line_no in block.lines:
-                self.fates.append(LineFate(line_no, "", "unclassified"))
+                self.fates.append((line_no, "unclassified", ""))
         for line_no in self.pending_bullet:
-            self.fates.append(LineFate(line_no, "", "dropped", "lone bullet"))
+            self.fates.append((line_no, "dropped", "lone bullet"))
         for kind in (ClauseKind.RECITAL, ClauseKind.PARAGRAPH):
             self.warnings.extend(numbering_warnings(built[kind], kind))
-        markers = {n.marker for kind in built.values() for c in kind for n in all_notes(c)}
         footnote_bodies = self._trailer_fates(markers)
         return BodyResult(
             citations=with_note_bodies(built[ClauseKind.CITATION], footnote_bodies),
@@ -379,11 +389,9 @@ class _BodyParser:
             marker = footnote and (footnote.group(1) or footnote.group(2))
             if footnote and marker in markers and marker not in bodies:
                 bodies[marker] = footnote.group(3)
-                self.fates.append(LineFate(line_no, text, "note"))
+                self.fates.append((line_no, "note", ""))
             else:
-                self.fates.append(
-                    LineFate(line_no, text, "dropped", "after the end of the resolution")
-                )
+                self.fates.append((line_no, "dropped", "after the end of the resolution"))
         return bodies
 
 

@@ -11,12 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from amendtool.eids import point_ids
-from amendtool.model import Clause, ClauseKind, LineFate, Note, Point
+from amendtool.model import Clause, ClauseKind, Note, Point
 from amendtool.textparse.normalise import normalise_space
 from amendtool.textparse.notes import extract_notes
 
+# Where a line went, as the body reader says it: (line number, where, reason); the reader
+# of the whole text makes it a LineFate with the line as it was read.
+Fate = tuple[int, str, str]
 
-@dataclass
+
+@dataclass(slots=True)
 class PointDraft:
     """A point being read: its label, text parts, line numbers and sub-points."""
 
@@ -26,7 +30,7 @@ class PointDraft:
     points: list[PointDraft] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class ClauseDraft:
     """A clause being read: chapeau parts, points, and where its lines came from."""
 
@@ -50,7 +54,7 @@ class ClauseDraft:
         return point.parts, point.lines
 
 
-@dataclass
+@dataclass(slots=True)
 class UnclassifiedDraft:
     """Lines no step recognised, kept together after the clause they follow."""
 
@@ -59,12 +63,14 @@ class UnclassifiedDraft:
     after: ClauseDraft | None
 
 
-def point_fates(drafts: list[PointDraft], points: tuple[Point, ...]) -> list[LineFate]:
+def point_fates(drafts: list[PointDraft], points: tuple[Point, ...]) -> list[Fate]:
     """Every line of the point drafts, sent to the eId of the point it built."""
-    fates: list[LineFate] = []
+    fates: list[Fate] = []
     for draft, point in zip(drafts, points, strict=True):
-        fates.extend(LineFate(n, "", point.eid) for n in draft.lines)
-        fates.extend(point_fates(draft.points, point.points))
+        eid = point.eid
+        fates.extend([(n, eid, "") for n in draft.lines])
+        if draft.points:
+            fates.extend(point_fates(draft.points, point.points))
     return fates
 
 

@@ -35,6 +35,12 @@ def letters_value(letters: str) -> tuple[int, ...]:
 
 
 def _base(clause: Clause) -> tuple[int, ...] | None:
+    num = clause.num
+    if num.isascii() and num.isalnum():  # "12", "AB": no suffix, the pattern not needed
+        if clause.kind is ClauseKind.PARAGRAPH and num.isdigit():
+            return (int(num),)
+        if clause.kind is not ClauseKind.PARAGRAPH and num.isupper() and num.isalpha():
+            return letters_value(num)
     if clause.kind is ClauseKind.PARAGRAPH:
         match = _PARAGRAPH_NUM.match(clause.num)
         return (int(match.group(1)),) if match else None
@@ -62,7 +68,10 @@ def numbering_warnings(clauses: Sequence[Clause], kind: ClauseKind) -> list[str]
         if base is None:
             continue
         if previous is not None and base != previous:
-            follows = any(b == p + 1 for b in base for p in previous)
+            if len(base) == len(previous) == 1:  # the common case, without a generator
+                follows = base[0] == previous[0] + 1
+            else:
+                follows = any(b == p + 1 for b in base for p in previous)
             if not follows and min(base) > max(previous):
                 warnings.append(
                     f"{word} numbering jumps from {previous_num} to {clause.num}: "

@@ -14,6 +14,8 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
+from amendtool.eids import nc_number
+from amendtool.model import Clause, ClauseKind
 from amendtool.safe_chars import _XML_FORBIDDEN, has_forbidden
 from amendtool.textparse.body import _ENDED, _HYPHENATED, _ended
 from amendtool.textparse.normalise import (
@@ -21,7 +23,9 @@ from amendtool.textparse.normalise import (
     may_match_ignoring_case,
     normalise_line,
     normalise_lines,
+    normalise_space,
 )
+from amendtool.textparse.sequence import _base, letters_value
 
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 CONTROLS = "\x00\x01\x08\x1b\x1f\x7f\ufffe\uffff\ud800"
@@ -76,3 +80,48 @@ def test_may_match_ignoring_case_misses_no_match(text: str, literal: str) -> Non
         assert may_match_ignoring_case(text, literal) == bool(
             re.search(re.escape(literal), text, re.IGNORECASE)
         )
+
+
+def test_every_white_space_but_the_space_is_unprintable() -> None:
+    """What normalise_space's shortcut rests on, for every code point."""
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char != " " and not char.split():  # str.split() takes it for white space
+            assert not char.isprintable(), hex(code)
+
+
+@given(st.text(alphabet=st.sampled_from("ab " + LINE_BREAKS + SPACES + CONTROLS), max_size=30))
+def test_normalise_space_is_split_and_join(text: str) -> None:
+    assert normalise_space(text) == " ".join(text.split())
+
+
+@given(st.text(alphabet=st.sampled_from("ab  \u2000"), max_size=12))
+def test_normalise_space_is_split_and_join_on_printable_text(text: str) -> None:
+    assert normalise_space(text) == " ".join(text.split())
+
+
+_PARAGRAPH_NUM = re.compile(r"^(\d+)\s*([a-z]*)$")
+_RECITAL_NUM = re.compile(r"^([A-Z]+)\s*([a-z]*)$")
+
+
+def _base_by_pattern(clause: Clause) -> tuple[int, ...] | None:
+    """sequence._base as it was before its shortcut: the patterns alone."""
+    if clause.kind is ClauseKind.PARAGRAPH:
+        match = _PARAGRAPH_NUM.match(clause.num)
+        return (int(match.group(1)),) if match else None
+    match = _RECITAL_NUM.match(clause.num)
+    return letters_value(match.group(1)) if match else None
+
+
+@given(
+    st.text(alphabet=st.sampled_from("019AZaz ²٣\nÉ"), max_size=5),
+    st.sampled_from([ClauseKind.PARAGRAPH, ClauseKind.RECITAL]),
+)
+def test_clause_number_base_is_the_patterns(num: str, kind: ClauseKind) -> None:
+    clause = Clause(kind=kind, num=num, text="", eid="")
+    assert _base(clause) == _base_by_pattern(clause)
+
+
+@given(st.text(alphabet=st.sampled_from("09AZaz .()²É_"), max_size=6))
+def test_nc_number_is_the_pattern(printed: str) -> None:
+    assert nc_number(printed) == re.sub(r"[^A-Za-z0-9]", "", printed)
