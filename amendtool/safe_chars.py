@@ -61,19 +61,26 @@ def picture_controls(text: str, listed: int | None = None) -> tuple[str, list[tu
     return text.translate(_PICTURES), [(m.start(), chars[m.group()]) for m in matches]
 
 
-_ASCII_FORBIDDEN = tuple(char for char in _FORBIDDEN_CHARS if char.isascii())
+# The forbidden characters but the surrogates, each looked for on its own in a document.
+_SCANNED_FORBIDDEN = tuple(char for char in _FORBIDDEN_CHARS if not "\ud800" <= char <= "\udfff")
 
 
 def has_forbidden(text: str) -> bool:
     """True when :func:`picture_controls` would change ``text``.
 
-    One pass over a whole document: an ASCII text is searched for each forbidden control
-    character with ``str.__contains__`` (a memory scan, many times faster than the
-    character-class pattern); other texts with the pattern.
+    Made for a whole document: each forbidden character but the surrogates is looked for
+    with ``str.__contains__`` (a memory scan, several times faster than the
+    character-class pattern), and a lone surrogate is what UTF-8 cannot encode.
     """
+    if any(char in text for char in _SCANNED_FORBIDDEN):
+        return True
     if text.isascii():
-        return any(char in text for char in _ASCII_FORBIDDEN)
-    return _XML_FORBIDDEN.search(text) is not None
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # raised for surrogates only
+        return True
+    return False
 
 
 def count_forbidden(text: str) -> int:

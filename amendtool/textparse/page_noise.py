@@ -49,19 +49,22 @@ MIN_FLATTENED_CLAUSES = 3  # clause markers needed to take a long line for a fla
 _AFTER_PUNCTUATION = "(?<=[;,.:])"
 
 
-def _marker_source(phrases: LanguagePhrases) -> str:
-    """White space before a clause marker of one language (the text of a pattern)."""
-    citation = phrases.citation.pattern.lstrip("^")
-    recital = phrases.recital.pattern.lstrip("^")
+def _marker_source(citation: str, recital: str) -> str:
+    """White space before a clause marker (the text of a pattern), for the citation and
+    recital phrases given as pattern texts."""
     return (
         rf"\s+(?=(?:[-–—•]\s*)?(?:(?:{citation})|[A-Z]{{1,2}}\.\s*(?:{recital})"
         rf"|\d{{1,3}}\.\s+[A-ZÀ-Ý]))"
     )
 
 
+def _phrase_sources(phrases: LanguagePhrases) -> tuple[str, str]:
+    return phrases.citation.pattern.lstrip("^"), phrases.recital.pattern.lstrip("^")
+
+
 @cache
 def _marker_pattern(phrases: LanguagePhrases) -> re.Pattern[str]:
-    return re.compile(_AFTER_PUNCTUATION + _marker_source(phrases), re.IGNORECASE)
+    return re.compile(_AFTER_PUNCTUATION + _marker_source(*_phrase_sources(phrases)), re.IGNORECASE)
 
 
 @cache
@@ -69,10 +72,14 @@ def _any_marker() -> re.Pattern[str]:
     """A clause marker of any language: where any language's pattern splits, this matches.
 
     The punctuation is matched rather than looked behind at, so that the engine skips
-    ahead to it.
+    ahead to it; the white space after it is matched once, before the phrases of every
+    language (a marker cannot start with white space, so this matches where one of the
+    languages' patterns does).
     """
-    alternatives = "|".join(f"(?:{_marker_source(p)})" for p in all_languages())
-    return re.compile(f"[;,.:](?:{alternatives})", re.IGNORECASE)
+    sources = [_phrase_sources(phrases) for phrases in all_languages()]
+    citations = "|".join(f"(?:{citation})" for citation, _ in sources)
+    recitals = "|".join(f"(?:{recital})" for _, recital in sources)
+    return re.compile(f"[;,.:]{_marker_source(citations, recitals)}", re.IGNORECASE)
 
 
 def _split_flattened(text: str) -> list[str]:

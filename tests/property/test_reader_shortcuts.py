@@ -38,7 +38,10 @@ def test_has_forbidden_is_the_pattern(text: str) -> None:
     assert has_forbidden(text) == bool(_XML_FORBIDDEN.search(text))
 
 
-@given(st.text(alphabet=st.sampled_from("ab1 " + LINE_BREAKS + SPACES + "é\u0301"), max_size=60))
+TYPOGRAPHY = "é\u0301\u212b\u1100\u1161\u2010\u2011\u200c\u2060\ufeff"
+
+
+@given(st.text(alphabet=st.sampled_from("ab1 " + LINE_BREAKS + SPACES + TYPOGRAPHY), max_size=60))
 def test_normalise_lines_is_normalise_line_per_line(text: str) -> None:
     assert normalise_lines(text) == [normalise_line(line) for line in text.splitlines()]
 
