@@ -31,7 +31,11 @@ from amendtool.textparse.body_drafts import (
     point_fates,
     with_note_bodies,
 )
-from amendtool.textparse.normalise import may_match_ignoring_case, normalise_space
+from amendtool.textparse.normalise import (
+    may_match_ignoring_case,
+    normalise_space,
+    only_spaces_and_line_feeds,
+)
 from amendtool.textparse.phrases import LanguagePhrases
 from amendtool.textparse.sequence import numbering_warnings
 
@@ -85,9 +89,15 @@ class BodyResult:
 
 
 class _BodyParser:
-    def __init__(self, phrases: LanguagePhrases, page_noise: re.Pattern[str] = _PAGE_NOISE) -> None:
+    def __init__(
+        self,
+        phrases: LanguagePhrases,
+        page_noise: re.Pattern[str] = _PAGE_NOISE,
+        single_spaced: bool = False,
+    ) -> None:
         self.phrases = phrases
         self.page_noise = page_noise
+        self.single_spaced = single_spaced  # the lines have no white space but single spaces
         self.clauses: list[ClauseDraft] = []
         self.unclassified: list[UnclassifiedDraft] = []
         self.section = ClauseKind.CITATION
@@ -349,7 +359,7 @@ class _BodyParser:
         markers: set[str] = set()
         fates = self.fates
         for draft in self.clauses:
-            clause = build_clause(draft)
+            clause = build_clause(draft, self.single_spaced)
             built[draft.kind].append(clause)
             eid = draft.eid
             fates.extend([(n, eid, "") for n in draft.lines])
@@ -415,7 +425,13 @@ def parse_body(lines: list[tuple[int, str]], phrases: LanguagePhrases) -> BodyRe
     """Clauses, unclassified blocks and line fates for the lines after the formula."""
     whole = "\n".join(text for _, text in lines)
     motto = may_match_ignoring_case(whole, _NOISE_MOTTO)
-    parser = _BodyParser(phrases, _PAGE_NOISE if motto else _PAGE_NOISE_NO_MOTTO)
+    # normalised lines have no runs of spaces and no space at either end: without other
+    # white space, clause texts joined from them need no space normalising
+    parser = _BodyParser(
+        phrases,
+        _PAGE_NOISE if motto else _PAGE_NOISE_NO_MOTTO,
+        single_spaced=only_spaces_and_line_feeds(whole),
+    )
     for line_no, text in lines:
         parser.feed(line_no, text)
     return parser.finish()

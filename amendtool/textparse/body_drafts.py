@@ -74,32 +74,47 @@ def point_fates(drafts: list[PointDraft], points: tuple[Point, ...]) -> list[Fat
     return fates
 
 
-def _joined(parts: list[str]) -> tuple[str, tuple[Note, ...]]:
-    if not parts:  # most clauses have no wrap-up
-        return "", ()
-    return extract_notes(normalise_space(" ".join(parts)))
+def _trimmed(parts: list[str]) -> bool:
+    """True when no part is empty or has a space at either end: parts cut from lines with
+    single spaces only then join with single spaces only."""
+    return all(part and part[0] != " " and part[-1] != " " for part in parts)
 
 
-def _build_points(points: list[PointDraft], parent_eid: str) -> tuple[Point, ...]:
-    if not points:  # most clauses have no points
-        return ()
+def _joined(parts: list[str], single_spaced: bool) -> tuple[str, tuple[Note, ...]]:
+    """The parts as one text with its notes taken out. ``single_spaced``: the lines the
+    parts were cut from have no white space but single spaces (see parse_body); then the
+    text needs no space normalising when the parts are trimmed (the reader only cuts lines
+    and strips what it cut, so they are; this checks it rather than assume it)."""
+    text = " ".join(parts)
+    if not (single_spaced and _trimmed(parts)):
+        text = normalise_space(text)
+    return extract_notes(text)
+
+
+def _build_points(
+    points: list[PointDraft], parent_eid: str, single_spaced: bool
+) -> tuple[Point, ...]:
     eids = point_ids(parent_eid, (p.num for p in points))
     built = []
     for draft, eid in zip(points, eids, strict=True):
-        text, notes = _joined(draft.parts)
-        built.append(Point(draft.num, text, eid, _build_points(draft.points, eid), notes))
+        text, notes = _joined(draft.parts, single_spaced) if draft.parts else ("", ())
+        sub_points = _build_points(draft.points, eid, single_spaced) if draft.points else ()
+        built.append(Point(draft.num, text, eid, sub_points, notes))
     return tuple(built)
 
 
-def build_clause(draft: ClauseDraft) -> Clause:
-    text, notes = _joined(draft.parts)
-    wrap_up, _ = _joined(draft.wrap_up)
+def build_clause(draft: ClauseDraft, single_spaced: bool = False) -> Clause:
+    """The clause a draft holds; ``single_spaced`` as for :func:`_joined`."""
+    text, notes = _joined(draft.parts, single_spaced) if draft.parts else ("", ())
+    # most clauses have no wrap-up and no points
+    wrap_up = _joined(draft.wrap_up, single_spaced)[0] if draft.wrap_up else ""
+    points = _build_points(draft.points, draft.eid, single_spaced) if draft.points else ()
     return Clause(
         kind=draft.kind,
         num=draft.num,
         text=text,
         eid=draft.eid,
-        points=_build_points(draft.points, draft.eid),
+        points=points,
         wrap_up=wrap_up,
         notes=notes,
     )

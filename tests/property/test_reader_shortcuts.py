@@ -8,24 +8,28 @@ shortcuts are about (line breaks, controls, quotes, case variants).
 from __future__ import annotations
 
 import re
-import string
 import sys
+from unittest.mock import patch
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from amendtool.eids import nc_number
 from amendtool.model import Clause, ClauseKind
 from amendtool.safe_chars import _XML_FORBIDDEN, has_forbidden
+from amendtool.textparse import body, parse_text
 from amendtool.textparse.body import _ENDED, _HYPHENATED, _ended
+from amendtool.textparse.emit import emit_text
 from amendtool.textparse.normalise import (
-    _CASE_VARIANTS_BEYOND_LOWER,
+    _CASE_VARIANTS_BEYOND_ASCII,
+    _OTHER_WHITE_SPACE,
     may_match_ignoring_case,
     normalise_line,
     normalise_lines,
     normalise_space,
 )
 from amendtool.textparse.sequence import _base, letters_value
+from tests.property.strategies import resolutions
 
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 CONTROLS = "\x00\x01\x08\x1b\x1f\x7f\ufffe\uffff\ud800"
@@ -61,19 +65,17 @@ def test_hyphenated_looks_at_the_end_only(text: str) -> None:
     assert bool(_HYPHENATED.search(text[-4:])) == bool(_HYPHENATED.search(text))
 
 
-def test_case_variants_beyond_lower_are_all_there() -> None:
-    """Every code point re.IGNORECASE takes for an ASCII letter is lowered to it or listed."""
-    letter = re.compile("[a-z]", re.IGNORECASE)
+def test_case_variants_beyond_ascii_are_all_there() -> None:
+    """Every code point beyond ASCII that re.IGNORECASE takes for an ASCII one is listed."""
+    ascii_char = re.compile("[\x00-\x7f]", re.IGNORECASE)
     found = {
-        chr(code)
-        for code in range(sys.maxunicode + 1)
-        if letter.fullmatch(chr(code)) and chr(code).lower() not in string.ascii_lowercase
+        chr(code) for code in range(0x80, sys.maxunicode + 1) if ascii_char.fullmatch(chr(code))
     }
-    assert found == set(_CASE_VARIANTS_BEYOND_LOWER)
+    assert found == set(_CASE_VARIANTS_BEYOND_ASCII)
 
 
 @given(
-    st.text(alphabet=st.sampled_from("UNITEDunited isSıİſ\u212a\n"), max_size=30),
+    st.text(alphabet=st.sampled_from("UNITEDunited isSkKıİſ\u212aé?\n"), max_size=30),
     st.sampled_from(["United in", "sit", "kis", "Is"]),
 )
 def test_may_match_ignoring_case_misses_no_match(text: str, literal: str) -> None:
@@ -128,3 +130,35 @@ def test_clause_number_base_is_the_patterns(num: str, kind: ClauseKind) -> None:
 @given(st.text(alphabet=st.sampled_from("09AZaz .()²É_"), max_size=6))
 def test_nc_number_is_the_pattern(printed: str) -> None:
     assert nc_number(printed) == re.sub(r"[^A-Za-z0-9]", "", printed)
+
+
+def test_other_white_space_is_every_white_space_but_space_and_line_feed() -> None:
+    found = {chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()}
+    assert found - {" ", "\n"} == set(_OTHER_WHITE_SPACE)
+
+
+# White space, and page noise in other cases than the page-noise pattern's
+INSERTS = [" ", "  ", "\t", "\u00a0", "\u2005", "\u1680", "\u3000", "\u200b", "\r\n", "\n- "]
+INSERTS += ["\nUNITED IN DIVERSITY\n", "\nunited in diversity PE\n"]
+
+
+@st.composite
+def mangled_texts(draw: st.DrawFn) -> str:
+    """An emitted resolution with white space and page noise put in between its words."""
+    words = emit_text(draw(resolutions())).split(" ")
+    for _ in range(draw(st.integers(0, 6))):
+        index = draw(st.integers(0, len(words) - 1))
+        words[index] += draw(st.sampled_from(INSERTS))
+    return " ".join(words)
+
+
+@settings(max_examples=150, deadline=None)
+@given(mangled_texts())
+def test_reader_shortcuts_leave_the_resolution_as_it_was(text: str) -> None:
+    """Reading with the document-wide shortcuts gives what reading without them gives."""
+    read = parse_text(text, "generated")
+    with (
+        patch.object(body, "only_spaces_and_line_feeds", return_value=False),
+        patch.object(body, "may_match_ignoring_case", return_value=True),
+    ):
+        assert parse_text(text, "generated") == read
