@@ -135,6 +135,22 @@ def _huge_html_node(size: int) -> dict[str, bytes]:
     return {"in.html": f"<html><body>{paragraphs}</body></html>".encode()}
 
 
+def _many_line_paragraph(size: int) -> dict[str, bytes]:
+    # one paragraph over many lines: each line joined the whole paragraph to look for the
+    # closing phrase (1.4 MB: 4.6 s, 2.8 MB: 17 s)
+    lines = "\nand the member states of the union" * (size // 35)
+    return {"in.txt": _with_paragraph("Calls on the Council" + lines + ";").encode()}
+
+
+def _long_trailer(size: int) -> dict[str, bytes]:
+    # many paragraphs, a short heading that may end the text, then many lines: each line
+    # listed every paragraph number to see whether the text went on (1.4 MB: 55 s)
+    head = SEED[: SEED.index("\n1. ")]
+    paragraphs = "".join(f"\n{n}. Calls on the Council to act;" for n in range(1, size // 70))
+    trailer = "\nsome trailer text" * (size // 36)
+    return {"in.txt": (head + paragraphs + "\n\nShort heading" + trailer + "\n").encode()}
+
+
 @dataclass(frozen=True)
 class Family:
     name: str
@@ -148,6 +164,10 @@ FAMILIES = (
     Family("template-tags", _template_tags, ("convert", "{in}", "--to", "text"), (1, 2, 4)),
     Family("footnote-markers", _footnote_markers, ("convert", "{in}", "--to", "text"), (1, 2, 4)),
     Family("blank-runs", _blank_runs, ("convert", "{in}", "--to", "text"), (1, 2, 4)),
+    Family(
+        "many-line-paragraph", _many_line_paragraph, ("convert", "{in}", "--to", "text"), (1, 2, 4)
+    ),
+    Family("long-trailer", _long_trailer, ("convert", "{in}", "--to", "text"), (1, 2, 4)),
     Family("control-chars", _control_characters, ("convert", "{in}", "--to", "akn"), (1, 2, 4)),
     Family("stray-bytes", _stray_bytes, ("convert", "{in}", "--to", "text"), (1, 2, 4)),
     Family("html-huge-node", _huge_html_node, ("convert", "{in}", "--to", "text"), (11, 22, 44)),

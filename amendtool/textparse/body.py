@@ -64,6 +64,7 @@ _PAGE_NOISE_NO_MOTTO = re.compile(rf"^(?:{_NOISE_FORMS})$", re.IGNORECASE)
 _HYPHENATED = re.compile(r"[^\W\d_]{2}-$")  # matches in the last four characters or not at all
 _FOOTNOTE_BODY = re.compile(r"^(?:\[(\d{1,3})\]|\((\d{1,3})\))\s+(.+)$")
 _SECTION_ORDER = {kind: index for index, kind in enumerate(CLAUSE_KINDS)}
+CLOSING_HEAD = 4096  # characters of a paragraph read whole for the closing phrase
 MAX_TRAILER_LINE = 80  # characters: longer unpunctuated lines are kept as unclassified text
 
 
@@ -108,6 +109,11 @@ class _BodyParser:
         self.warnings: list[str] = []
         self.tentative_end = False  # ended by a short unpunctuated line, not by the closing
         self.resumed = False  # a numbered paragraph came after such a line: it was body text
+        self.last_number = ""  # of the last numbered paragraph, when the text ended tentatively
+        # characters of a paragraph the closing phrases can read (see _opens_with_closing)
+        self.closing_reach = max(map(len, phrases.data.words("closing"))) + 2
+        self.closing_known: ClauseDraft | None = None  # the paragraph whose answer is kept
+        self.closing_known_answer = False
 
     # -- line dispatch -------------------------------------------------------------
     def feed(self, line_no: int, text: str) -> None:
@@ -126,14 +132,18 @@ class _BodyParser:
             return
         has_dash = "-" in content or "–" in content or "—" in content
         pieces = self.phrases.citation_inline.split(content) if has_dash else [content]
+        had_bullet = bullet is not None
         for piece in pieces:
-            self._feed_piece(line_no, piece.strip(), had_bullet=bool(bullet))
+            self._feed_piece(line_no, piece.strip(), had_bullet)
 
     def _feed_piece(self, line_no: int, content: str, had_bullet: bool) -> None:
         """One piece of a line, offered to each step in turn until one takes it; what no
         step takes is kept unclassified."""
-        piece = _Piece(line_no, content, had_bullet, [*self.pending_bullet, line_no])
-        self.pending_bullet = []
+        if self.pending_bullet:
+            piece = _Piece(line_no, content, had_bullet, [*self.pending_bullet, line_no])
+            self.pending_bullet = []
+        else:
+            piece = _Piece(line_no, content, had_bullet, [line_no])
         current = self.clauses[-1] if self.clauses else None
         if not (
             self._end_after_closing(piece, current)
@@ -227,16 +237,22 @@ class _BodyParser:
         if self.resumed or not self._starts_trailer(current, piece.content):
             return False
         self.ended = self.tentative_end = True
+        self.last_number = self._last_paragraph_number()  # the clauses stay as they are now
         self.trailer.append((piece.line_no, piece.content))
         return True
 
     # -- helpers -------------------------------------------------------------------
-    def _numbered_after_last(self, text: str) -> bool:
-        """True for a paragraph numbered after the last one read (the text goes on)."""
-        match = _PARAGRAPH.match(_BULLET.sub("", text, count=1))
+    def _last_paragraph_number(self) -> str:
         numbers = [c.num for c in self.clauses if c.kind is ClauseKind.PARAGRAPH and c.num]
-        last = numbers[-1] if numbers else ""
-        digits = "".join(ch for ch in last if ch.isdigit())
+        return numbers[-1] if numbers else ""
+
+    def _numbered_after_last(self, text: str) -> bool:
+        """True for a paragraph numbered after the last one read (the text goes on).
+
+        The last number is taken when the text ends tentatively, not for each line after
+        it (that was quadratic: a long trailer after many paragraphs, issue 17)."""
+        match = _PARAGRAPH.match(_BULLET.sub("", text, count=1))
+        digits = "".join(ch for ch in self.last_number if ch.isdigit())
         if not match or not digits:
             return False
         number = "".join(ch for ch in match.group(1) if ch.isdigit())
@@ -305,11 +321,40 @@ class _BodyParser:
         """After the closing instruction ("Instructs its President ...") the text is over."""
         if current.kind is not ClauseKind.PARAGRAPH or current.points:
             return False
-        if not self.phrases.closing.match(" ".join(current.parts)):
+        if not self._opens_with_closing(current):
             return False
         if current.parts[-1].endswith("."):
             return True  # the closing instruction ends the text with a full stop
         return not self._continues(current, content)
+
+    def _opens_with_closing(self, current: ClauseDraft) -> bool:
+        """``self.phrases.closing.match(" ".join(current.parts))``, in work bounded on
+        every line of a long paragraph (joining it all for each line was quadratic, issue 17).
+
+        A text longer than CLOSING_HEAD characters is read from its first ones with white
+        space collapsed: the phrases are words (never white space) between single spaces,
+        each matched by ``\\s+``, so the match is the same and reads no more than the
+        longest phrase and the character after it. Those first characters stay as they are
+        while lines are added (the parts only grow at the end; a hyphen joining a word
+        takes off the last character), so the answer is kept for the paragraph
+        (tests/property/test_reader_shortcuts.py).
+        """
+        parts = current.parts
+        if len(parts) == 1 and len(parts[0]) <= CLOSING_HEAD:  # most paragraphs: one line
+            return self.phrases.closing.match(parts[0]) is not None
+        if self.closing_known is current:
+            return self.closing_known_answer
+        head = _head(parts, CLOSING_HEAD + 1)
+        if len(head) <= CLOSING_HEAD:  # the whole text
+            return self.phrases.closing.match(head) is not None
+        answer = False  # no phrase starts with white space
+        if not head[:1].isspace():
+            collapsed = " ".join(head[:CLOSING_HEAD].split())
+            if len(collapsed) <= self.closing_reach:  # white space all through: read it all
+                return self.phrases.closing.match(" ".join(parts)) is not None
+            answer = self.phrases.closing.match(collapsed[: self.closing_reach]) is not None
+        self.closing_known, self.closing_known_answer = current, answer
+        return answer
 
     def _add_point(self, current: ClauseDraft, match: re.Match[str], lines: list[int]) -> None:
         num = match.group(1) or match.group(3)
@@ -403,6 +448,18 @@ class _BodyParser:
             else:
                 self.fates.append((line_no, "dropped", "after the end of the resolution"))
         return bodies
+
+
+def _head(parts: list[str], size: int) -> str:
+    """The first ``size`` characters of ``" ".join(parts)``, in work bounded by ``size``."""
+    pieces: list[str] = []
+    length = -1  # no space before the first part
+    for part in parts:
+        pieces.append(part[:size])
+        length += 1 + len(pieces[-1])
+        if length >= size:
+            break
+    return " ".join(pieces)[:size]
 
 
 def _ended(text: str) -> bool:

@@ -124,6 +124,9 @@ def clean_lines(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], li
             for match in _FOOTER.finditer(text):
                 fates.append(LineFate(number, match.group(0), "dropped", "page header or footer"))
             text = _FOOTER.sub(" ", text)
+        if text is original and len(text) < FLATTENED_LINE:  # most lines: nothing to do
+            cleaned.append((number, original))
+            continue
         pieces = _split_flattened(text)
         if len(pieces) == 1 and pieces[0] == original:
             cleaned.append((number, original))

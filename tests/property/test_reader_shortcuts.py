@@ -19,6 +19,7 @@ from amendtool.model import Clause, ClauseKind
 from amendtool.safe_chars import _XML_FORBIDDEN, has_forbidden
 from amendtool.textparse import body, parse_text
 from amendtool.textparse.body import _ENDED, _HYPHENATED, _ended
+from amendtool.textparse.body_drafts import ClauseDraft
 from amendtool.textparse.emit import emit_text
 from amendtool.textparse.normalise import (
     _CASE_VARIANTS_BEYOND_ASCII,
@@ -28,6 +29,7 @@ from amendtool.textparse.normalise import (
     normalise_lines,
     normalise_space,
 )
+from amendtool.textparse.phrases import all_languages
 from amendtool.textparse.sequence import _base, letters_value
 from tests.property.strategies import resolutions
 
@@ -162,3 +164,57 @@ def test_reader_shortcuts_leave_the_resolution_as_it_was(text: str) -> None:
         patch.object(body, "may_match_ignoring_case", return_value=True),
     ):
         assert parse_text(text, "generated") == read
+
+
+def test_closing_phrases_are_words_between_single_spaces() -> None:
+    """What _opens_with_closing's collapsed reading rests on, in every language."""
+    for phrases in all_languages():
+        for phrase in phrases.data.words("closing"):
+            assert phrase == " ".join(phrase.split()), (phrases.code, phrase)
+
+
+PHRASE = ["Instructs", "its", "President", "to", "forward"]  # the English closing phrase
+
+
+@st.composite
+def paragraph_parts(draw: st.DrawFn) -> list[str]:
+    """Lines of a paragraph that often starts with the closing phrase (in other cases,
+    cut short, run on), with odd white space between its words."""
+    start = draw(st.sampled_from([PHRASE, [w.upper() for w in PHRASE], PHRASE[:3], []]))
+    if start and draw(st.booleans()):
+        start = [*start[:-1], start[-1] + draw(st.sampled_from(["x", ",", "-"]))]
+    others = draw(st.lists(st.sampled_from(["the", "a-", "b", ".", "forward"]), max_size=12))
+    tokens = [*start, *others] or ["a"]
+    gaps = [draw(st.sampled_from([" ", " ", "\u2004", " \u2004 ", "\t"])) for _ in tokens]
+    cuts = set(draw(st.lists(st.integers(1, len(tokens)), max_size=6)))
+    parts, line = [], tokens[0]
+    for index in range(1, len(tokens)):  # a cut ends a line: the reader joins lines by a space
+        if index in cuts:
+            parts.append(line)
+            line = tokens[index]
+        else:
+            line += gaps[index] + tokens[index]
+    return [*parts, line]
+
+
+@settings(max_examples=300)
+@given(paragraph_parts(), st.sampled_from([8, 16, 40, 4096]))
+def test_opens_with_closing_is_the_pattern_on_the_joined_text(parts: list[str], head: int) -> None:
+    """Paragraph by paragraph, line by line, with heads short enough to be exceeded."""
+    english = all_languages()[0]
+    parser = body._BodyParser(english)
+    draft = ClauseDraft(ClauseKind.PARAGRAPH, "1", [], [1])
+    with patch.object(body, "CLOSING_HEAD", head):
+        for part in parts:  # the paragraph grows line by line, asked each time
+            if draft.parts and draft.parts[-1].endswith("-"):  # a word hyphenated at the end
+                draft.parts[-1] = draft.parts[-1][:-1] + part
+            else:
+                draft.parts.append(part)
+            expected = english.closing.match(" ".join(draft.parts)) is not None
+            assert parser._opens_with_closing(draft) == expected
+
+
+def test_head_is_the_start_of_the_joined_parts() -> None:
+    parts = ["ab", "", "cde", "f"]
+    for size in range(12):
+        assert body._head(parts, size) == " ".join(parts)[:size]
