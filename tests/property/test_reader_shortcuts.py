@@ -29,7 +29,7 @@ from amendtool.textparse.normalise import (
     normalise_lines,
     normalise_space,
 )
-from amendtool.textparse.phrases import all_languages
+from amendtool.textparse.phrases import LanguagePhrases, all_languages, language
 from amendtool.textparse.sequence import _base, letters_value
 from tests.property.strategies import resolutions
 
@@ -218,3 +218,24 @@ def test_head_is_the_start_of_the_joined_parts() -> None:
     parts = ["ab", "", "cde", "f"]
     for size in range(12):
         assert body._head(parts, size) == " ".join(parts)[:size]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([",", ";", ".", "a"]),
+            st.sampled_from([" ", "\u2004", "", "  "]),
+            st.sampled_from(["-", "–", "—", "x"]),
+            st.sampled_from([" ", ""]),
+            st.sampled_from(["having regard to", "vu", "gestützt auf", "word"]),
+        ).map("".join),
+        max_size=4,
+    ),
+    st.sampled_from([language("en"), language("fr"), language("de")]),
+)
+def test_inline_citations_split_only_after_punctuation_and_dash(
+    pieces: list[str], phrases: LanguagePhrases
+) -> None:
+    content = "a" + "".join(pieces)
+    if not body._DASH_AFTER_PUNCTUATION.search(content):
+        assert phrases.citation_inline.split(content) == [content]
