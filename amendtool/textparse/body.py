@@ -40,6 +40,7 @@ from amendtool.textparse.phrases import LanguagePhrases
 from amendtool.textparse.sequence import numbering_warnings
 
 _BULLET = re.compile(r"^[-–—•‐·*▪]+\s*")
+_BULLET_CHARS = frozenset("-–—•‐·*▪")  # a line _BULLET matches starts with one of them
 _PARAGRAPH = re.compile(r"^(\d{1,6}(?: ?[a-z])?) ?\.(?:\s+|(?=[^\d\s])|$)(.*)$")
 # Recital letters: A..Z, then AA, AB .. (or Word's AA, BB ..), then AAA ..: a run of up to
 # MAX_RECITAL_LETTERS capitals, with an optional inserted-recital suffix ("C a", "Ca").
@@ -61,6 +62,7 @@ _NOISE_MOTTO = "United in diversity"  # anywhere in a line
 _PAGE_NOISE = re.compile(rf"^(?:{_NOISE_FORMS}|.*{_NOISE_MOTTO}.*)$", re.IGNORECASE)
 # The same for a text without the motto: ".*" made the pattern read every line twice.
 _PAGE_NOISE_NO_MOTTO = re.compile(rf"^(?:{_NOISE_FORMS})$", re.IGNORECASE)
+_NOISE_FORM_STARTS = frozenset("pPrRtTfF")  # or a digit: what a line of _NOISE_FORMS starts with
 _HYPHENATED = re.compile(r"[^\W\d_]{2}-$")  # matches in the last four characters or not at all
 # What every split of LanguagePhrases.citation_inline starts with: most lines with a hyphen
 # ("co-operation") are ruled out without the phrases (three times cheaper than the split)
@@ -125,10 +127,13 @@ class _BodyParser:
             if self.tentative_end and self._numbered_after_last(text):
                 self._resume()
             return
-        if self.page_noise.match(text):
+        first = text[:1]
+        if (
+            self.page_noise is _PAGE_NOISE or first in _NOISE_FORM_STARTS or first.isdecimal()
+        ) and self.page_noise.match(text):
             self.fates.append((line_no, "dropped", "page header or footer"))
             return
-        bullet = _BULLET.match(text)
+        bullet = _BULLET.match(text) if first in _BULLET_CHARS else None
         content = text[bullet.end() :] if bullet else text
         if not content:
             self.pending_bullet.append(line_no)

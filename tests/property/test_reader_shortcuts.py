@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from amendtool.eids import nc_number
-from amendtool.model import Clause, ClauseKind
+from amendtool.errors import ParseError
+from amendtool.model import Clause, ClauseKind, Resolution
 from amendtool.safe_chars import _XML_FORBIDDEN, has_forbidden
 from amendtool.textparse import body, parse_text
 from amendtool.textparse.body import _ENDED, _HYPHENATED, _ended
@@ -157,13 +158,21 @@ def mangled_texts(draw: st.DrawFn) -> str:
 @settings(max_examples=150, deadline=None)
 @given(mangled_texts())
 def test_reader_shortcuts_leave_the_resolution_as_it_was(text: str) -> None:
-    """Reading with the document-wide shortcuts gives what reading without them gives."""
-    read = parse_text(text, "generated")
+    """Reading with the document-wide shortcuts gives what reading without them gives
+    (the same resolution, or the same error for a text mangled out of being one)."""
+    read = _outcome(text)
     with (
         patch.object(body, "only_spaces_and_line_feeds", return_value=False),
         patch.object(body, "may_match_ignoring_case", return_value=True),
     ):
-        assert parse_text(text, "generated") == read
+        assert _outcome(text) == read
+
+
+def _outcome(text: str) -> Resolution | str:
+    try:
+        return parse_text(text, "generated")
+    except ParseError as error:
+        return str(error)
 
 
 def test_closing_phrases_are_words_between_single_spaces() -> None:
@@ -239,3 +248,26 @@ def test_inline_citations_split_only_after_punctuation_and_dash(
     content = "a" + "".join(pieces)
     if not body._DASH_AFTER_PUNCTUATION.search(content):
         assert phrases.citation_inline.split(content) == [content]
+
+
+NOISE = ["pe 123.456v01-00", "RC\\1234567EN.docx x", "12/30", "Page 3 of 4", "total page:3"]
+NOISE += ["File Type: pdf", "file type:x", "٣/١", "rc\\12345XX.docx"]
+ALPHABET = "PpEeRrCcTtFfAaGgOoLlYy0123456789٣ /.:\\-–•*vxd"
+
+
+@given(st.one_of(st.sampled_from(NOISE), st.text(alphabet=st.sampled_from(ALPHABET), max_size=24)))
+def test_page_noise_and_bullet_start_with_the_listed_characters(text: str) -> None:
+    first = text[:1]
+    if body._PAGE_NOISE_NO_MOTTO.match(text):
+        assert first in body._NOISE_FORM_STARTS or first.isdecimal()
+    assert bool(body._BULLET.match(text)) == (first in body._BULLET_CHARS)
+
+
+def test_noise_lines_are_noise() -> None:
+    assert all(body._PAGE_NOISE_NO_MOTTO.match(line) for line in NOISE)
+
+
+def test_noise_form_starts_have_no_other_case_variants() -> None:
+    letters = re.compile("[prtf]", re.IGNORECASE)
+    found = {chr(code) for code in range(sys.maxunicode + 1) if letters.fullmatch(chr(code))}
+    assert found == set(body._NOISE_FORM_STARTS)
