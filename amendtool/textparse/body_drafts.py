@@ -109,15 +109,9 @@ def build_clause(draft: ClauseDraft, single_spaced: bool = False) -> Clause:
     # most clauses have no wrap-up and no points
     wrap_up = _joined(draft.wrap_up, single_spaced)[0] if draft.wrap_up else ""
     points = _build_points(draft.points, draft.eid, single_spaced) if draft.points else ()
-    return Clause(
-        kind=draft.kind,
-        num=draft.num,
-        text=text,
-        eid=draft.eid,
-        points=points,
-        wrap_up=wrap_up,
-        notes=notes,
-    )
+    # positional, in the model's order (kind, num, text, eid, points, wrap_up, notes): a
+    # quarter cheaper than by keyword, once per clause
+    return Clause(draft.kind, draft.num, text, draft.eid, points, wrap_up, notes)
 
 
 def _notes_with_bodies(notes: tuple[Note, ...], bodies: dict[str, str]) -> tuple[Note, ...]:
