@@ -18,8 +18,9 @@ _OPERATIONS = {"=": 0, "-": -1, "+": 1}
 
 def encode(old: Sequence[Hashable], new: Sequence[Hashable]) -> tuple[str, str]:
     """Both sides as strings, one character per distinct key (first appearance first)."""
-    distinct = dict.fromkeys(chain(old, new))
-    code = {key: chr(FIRST_CODE_POINT + n) for n, key in enumerate(distinct)}
+    code = dict.fromkeys(chain(old, new), "")
+    for n, key in enumerate(code, FIRST_CODE_POINT):
+        code[key] = chr(n)
     return "".join(map(code.__getitem__, old)), "".join(map(code.__getitem__, new))
 
 

@@ -13,8 +13,8 @@ from enum import StrEnum
 
 from amendtool.diffing.align import CONFIDENT_THRESHOLD, Pairing, align
 from amendtool.diffing.order import order_warnings
-from amendtool.diffing.tokens import CompareOptions, count_words, keys
-from amendtool.diffing.words import Span, is_exact, word_diff
+from amendtool.diffing.tokens import CompareOptions, count_words
+from amendtool.diffing.words import Span, WordCounter, counted_diff
 from amendtool.gc_pause import paused_gc
 from amendtool.model import Clause, ClauseKind, Meta, Resolution, clause_body
 
@@ -126,15 +126,14 @@ class ChangeReport:
 
 
 def _refs(clauses: Sequence[Clause]) -> list[ClauseRef]:
-    positions: Counter[ClauseKind] = Counter()
+    positions = dict.fromkeys(ClauseKind, 0)
     refs = []
     for clause in clauses:
-        positions[clause.kind] += 1
-        refs.append(
-            ClauseRef(
-                clause.eid, clause.kind, clause.num, positions[clause.kind], clause_body(clause)
-            )
-        )
+        kind = clause.kind
+        positions[kind] = position = positions[kind] + 1
+        # clause_body of a clause without points or wrap-up is its text
+        text = clause_body(clause) if clause.points or clause.wrap_up else clause.text
+        refs.append(ClauseRef(clause.eid, kind, clause.num, position, text))
     return refs
 
 
@@ -166,50 +165,63 @@ def _relation(pairing: Pairing, same_words: bool, section_changed: bool) -> Rela
 
 
 def _change(
-    pairing: Pairing, old: list[ClauseRef], new: list[ClauseRef], options: CompareOptions
-) -> Change:
-    old_refs = tuple(old[i] for i in pairing.old)
-    new_refs = tuple(new[j] for j in pairing.new)
-    old_text = " ".join(ref.text for ref in old_refs)
-    new_text = " ".join(ref.text for ref in new_refs)
-    spans = word_diff(old_text, new_text, options)
-    same_words = bool(old_refs and new_refs) and keys(old_text, options) == keys(new_text, options)
-    sections = {r.section for r in old_refs}, {r.section for r in new_refs}
-    section_changed = (
-        bool(old_refs and new_refs)
-        and sections[0] != sections[1]
-        # text the reader could not classify has no section to move from or to
-        and ClauseKind.UNCLASSIFIED not in sections[0] | sections[1]
-    )
+    pairing: Pairing, old: list[ClauseRef], new: list[ClauseRef], counter: WordCounter
+) -> tuple[Change, bool]:
+    """The change of one pairing, and whether its word diff was exact (see is_exact)."""
+    old_refs = tuple(map(old.__getitem__, pairing.old))
+    new_refs = tuple(map(new.__getitem__, pairing.new))
+    matched = bool(old_refs and new_refs)
+    if len(old_refs) == 1 and len(new_refs) == 1:
+        old_text, new_text = old_refs[0].text, new_refs[0].text
+        old_section, new_section = old_refs[0].section, new_refs[0].section
+        section_changed = (
+            old_section is not new_section
+            # text the reader could not classify has no section to move from or to
+            and ClauseKind.UNCLASSIFIED is not old_section
+            and ClauseKind.UNCLASSIFIED is not new_section
+        )
+    else:
+        old_text = " ".join(ref.text for ref in old_refs)
+        new_text = " ".join(ref.text for ref in new_refs)
+        sections = {r.section for r in old_refs}, {r.section for r in new_refs}
+        section_changed = (
+            matched
+            and sections[0] != sections[1]
+            and ClauseKind.UNCLASSIFIED not in sections[0] | sections[1]
+        )
+    diff = counted_diff(old_text, new_text, counter)
+    same_words = matched and diff.same_words
     relation = _relation(pairing, same_words, section_changed)
     numbering = _numbering(old_refs, new_refs)
     if numbering and relation is Relation.UNCHANGED:
         relation = Relation.MODIFIED  # the words are the same, the number is not
-    matched = bool(old_refs and new_refs)
-    return Change(
-        relation=relation,
-        old=old_refs,
-        new=new_refs,
-        spans=spans,
-        similarity=round(pairing.similarity if matched else 0.0, 4),
-        reworded=matched and not same_words,
-        moved=pairing.moved,
-        section_changed=section_changed,
-        weak=matched and pairing.similarity < CONFIDENT_THRESHOLD,
-        words_inserted=sum(count_words(s.new) for s in spans if s.op == "insert"),
-        words_deleted=sum(count_words(s.old) for s in spans if s.op == "delete"),
-        words_kept=sum(count_words(s.old) for s in spans if s.op == "equal"),
-        numbering=numbering,
+    change = Change(
+        relation,
+        old_refs,
+        new_refs,
+        diff.spans,
+        round(pairing.similarity if matched else 0.0, 4),
+        matched and not same_words,
+        pairing.moved,
+        section_changed,
+        matched and pairing.similarity < CONFIDENT_THRESHOLD,
+        diff.words_inserted,
+        diff.words_deleted,
+        diff.words_kept,
+        numbering,
     )
+    return change, diff.exact
 
 
-def _in_new_order(changes: list[tuple[Pairing, Change]]) -> tuple[Change, ...]:
-    old_count = 1 + max((i for pairing, _ in changes for i in pairing.old), default=-1)
+def _new_order(pairings: Sequence[Pairing]) -> list[int]:
+    """Indices of ``pairings`` in the new draft's order (see the module doc)."""
+    old_count = 1 + max((i for pairing in pairings for i in pairing.old), default=-1)
     new_position: list[int | None] = [None] * old_count
-    for pairing, _ in changes:
-        for i in pairing.old:
-            if pairing.new:
-                new_position[i] = min(pairing.new)
+    for pairing in pairings:
+        if pairing.new:
+            first = min(pairing.new)
+            for i in pairing.old:
+                new_position[i] = first
     # where each old clause would stand in the new draft: after the nearest kept clause before it
     anchor = [-1] * old_count
     last = -1
@@ -218,19 +230,15 @@ def _in_new_order(changes: list[tuple[Pairing, Change]]) -> tuple[Change, ...]:
         position = new_position[i]
         if position is not None:
             last = position
-
-    def sort_key(item: tuple[Pairing, Change]) -> tuple[int, int, int]:
-        pairing, _ = item
-        if pairing.new:
-            return (min(pairing.new), 0, 0)
-        old_index = min(pairing.old)
-        return (anchor[old_index], 1, old_index)
-
-    return tuple(change for _, change in sorted(changes, key=sort_key))
+    sort_keys = [
+        (min(pairing.new), 0, 0) if pairing.new else (anchor[min(pairing.old)], 1, min(pairing.old))
+        for pairing in pairings
+    ]
+    return sorted(range(len(pairings)), key=sort_keys.__getitem__)
 
 
 def _statistics(
-    changes: Sequence[Change], old: list[ClauseRef], new: list[ClauseRef]
+    changes: Sequence[Change], old: list[ClauseRef], new: list[ClauseRef], counter: WordCounter
 ) -> Statistics:
     by_relation = Counter(change.relation for change in changes)
     by_section: Counter[tuple[ClauseKind, Relation]] = Counter()
@@ -244,8 +252,8 @@ def _statistics(
         by_section=tuple(
             (s, r, by_section[(s, r)]) for s in ClauseKind for r in Relation if by_section[(s, r)]
         ),
-        words_old=sum(count_words(ref.text) for ref in old),
-        words_new=sum(count_words(ref.text) for ref in new),
+        words_old=sum(counter.words(ref.text) for ref in old),
+        words_new=sum(counter.words(ref.text) for ref in new),
         words_inserted=sum(c.words_inserted for c in changes),
         words_deleted=sum(c.words_deleted for c in changes),
         words_kept=sum(c.words_kept for c in changes),
@@ -282,19 +290,20 @@ def reader_warnings(old: Resolution, new: Resolution) -> list[str]:
     return warnings + order_warnings(old.meta, new.meta)
 
 
-def _bounded_word_diffs(changes: Sequence[Change], options: CompareOptions) -> list[str]:
+def _bounded_word_diffs(changes: Sequence[Change], exact: Sequence[bool]) -> list[str]:
     """One warning per clause pair too long for an exact word diff (see diffing.words)."""
     warnings = []
-    for change in changes:
+    for change, was_exact in zip(changes, exact, strict=True):
+        if was_exact:
+            continue
         old_text = " ".join(ref.text for ref in change.old)
         new_text = " ".join(ref.text for ref in change.new)
-        if old_text and new_text and not is_exact(old_text, new_text, options):
-            label = " + ".join(ref.label for ref in (change.old or change.new))
-            warnings.append(
-                f"{label}: too long to compare word by word ({count_words(old_text)} and "
-                f"{count_words(new_text)} words); compared by sentences and phrases first, "
-                "so a changed passage may be shown as deleted and inserted whole"
-            )
+        label = " + ".join(ref.label for ref in (change.old or change.new))
+        warnings.append(
+            f"{label}: too long to compare word by word ({count_words(old_text)} and "
+            f"{count_words(new_text)} words); compared by sentences and phrases first, "
+            "so a changed passage may be shown as deleted and inserted whole"
+        )
     return warnings
 
 
@@ -313,16 +322,19 @@ def build_report(
     new_clauses = _selected(new, section)
     old_refs, new_refs = _refs(old_clauses), _refs(new_clauses)
     pairings = align(old_clauses, new_clauses, options)
-    changes = [(p, _change(p, old_refs, new_refs, options)) for p in pairings]
-    ordered = _in_new_order(changes)
+    counter = WordCounter(options)
+    built = [_change(p, old_refs, new_refs, counter) for p in pairings]
+    order = _new_order(pairings)
+    ordered = tuple(built[i][0] for i in order)
+    exact = [built[i][1] for i in order]
     return ChangeReport(
         old_meta=old.meta,
         new_meta=new.meta,
         old_source=old_source,
         new_source=new_source,
         changes=ordered,
-        statistics=_statistics(ordered, old_refs, new_refs),
+        statistics=_statistics(ordered, old_refs, new_refs, counter),
         options=options,
         section=section,
-        warnings=(*reader_warnings(old, new), *_bounded_word_diffs(ordered, options)),
+        warnings=(*reader_warnings(old, new), *_bounded_word_diffs(ordered, exact)),
     )
