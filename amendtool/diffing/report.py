@@ -14,7 +14,7 @@ from enum import StrEnum
 from amendtool.diffing.align import CONFIDENT_THRESHOLD, Pairing, align
 from amendtool.diffing.order import order_warnings
 from amendtool.diffing.tokens import CompareOptions, count_words
-from amendtool.diffing.words import Span, WordCounter, counted_diff
+from amendtool.diffing.words import CountedDiff, Span, WordCounter, counted_diff
 from amendtool.gc_pause import paused_gc
 from amendtool.model import Clause, ClauseKind, Meta, Resolution, clause_body
 
@@ -37,6 +37,7 @@ SECTION_NAMES = {
     ClauseKind.PARAGRAPH: ("Paragraph", "Paragraphs"),
     ClauseKind.UNCLASSIFIED: ("Unclassified text", "Unclassified texts"),
 }
+_LABEL_PREFIX = {kind: f"{names[0]} " for kind, names in SECTION_NAMES.items()}
 NUMBER_MISSING = "number missing"
 NUMBER_ADDED = "number added"
 
@@ -61,7 +62,10 @@ class ClauseRef:
     @property
     def label(self) -> str:
         """``Citation 3``, ``Recital C``, ``Paragraph 4a``."""
-        return f"{SECTION_NAMES[self.section][0]} {self.number}"
+        section = self.section
+        if section is ClauseKind.CITATION or not self.num:  # self.number, inline
+            return f"{_LABEL_PREFIX[section]}{self.position}"
+        return _LABEL_PREFIX[section] + self.num
 
 
 @dataclass(frozen=True)
@@ -166,8 +170,8 @@ def _relation(pairing: Pairing, same_words: bool, section_changed: bool) -> Rela
 
 def _change(
     pairing: Pairing, old: list[ClauseRef], new: list[ClauseRef], counter: WordCounter
-) -> tuple[Change, bool]:
-    """The change of one pairing, and whether its word diff was exact (see is_exact)."""
+) -> tuple[Change, CountedDiff]:
+    """The change of one pairing, and its word diff (whether exact, how many spans)."""
     old_refs = tuple(map(old.__getitem__, pairing.old))
     new_refs = tuple(map(new.__getitem__, pairing.new))
     matched = bool(old_refs and new_refs)
@@ -210,7 +214,7 @@ def _change(
         diff.words_kept,
         numbering,
     )
-    return change, diff.exact
+    return change, diff
 
 
 def _new_order(pairings: Sequence[Pairing]) -> list[int]:
@@ -238,13 +242,15 @@ def _new_order(pairings: Sequence[Pairing]) -> list[int]:
 
 
 def _statistics(
-    changes: Sequence[Change], old: list[ClauseRef], new: list[ClauseRef], counter: WordCounter
+    built: Sequence[tuple[Change, CountedDiff]],
+    old: list[ClauseRef],
+    new: list[ClauseRef],
+    counter: WordCounter,
 ) -> Statistics:
-    by_relation = Counter(change.relation for change in changes)
-    by_section: Counter[tuple[ClauseKind, Relation]] = Counter()
-    for change in changes:
-        section = (change.new or change.old)[0].section
-        by_section[(section, change.relation)] += 1
+    by_section = Counter(((c.new or c.old)[0].section, c.relation) for c, _ in built)
+    by_relation: Counter[Relation] = Counter()
+    for (_, relation), count in by_section.items():
+        by_relation[relation] += count
     return Statistics(
         clauses_old=len(old),
         clauses_new=len(new),
@@ -254,11 +260,11 @@ def _statistics(
         ),
         words_old=sum(counter.words(ref.text) for ref in old),
         words_new=sum(counter.words(ref.text) for ref in new),
-        words_inserted=sum(c.words_inserted for c in changes),
-        words_deleted=sum(c.words_deleted for c in changes),
-        words_kept=sum(c.words_kept for c in changes),
-        insertions=sum(1 for c in changes for s in c.spans if s.op == "insert"),
-        deletions=sum(1 for c in changes for s in c.spans if s.op == "delete"),
+        words_inserted=sum(diff.words_inserted for _, diff in built),
+        words_deleted=sum(diff.words_deleted for _, diff in built),
+        words_kept=sum(diff.words_kept for _, diff in built),
+        insertions=sum(diff.insertions for _, diff in built),
+        deletions=sum(diff.deletions for _, diff in built),
     )
 
 
@@ -290,11 +296,11 @@ def reader_warnings(old: Resolution, new: Resolution) -> list[str]:
     return warnings + order_warnings(old.meta, new.meta)
 
 
-def _bounded_word_diffs(changes: Sequence[Change], exact: Sequence[bool]) -> list[str]:
+def _bounded_word_diffs(built: Sequence[tuple[Change, CountedDiff]]) -> list[str]:
     """One warning per clause pair too long for an exact word diff (see diffing.words)."""
     warnings = []
-    for change, was_exact in zip(changes, exact, strict=True):
-        if was_exact:
+    for change, diff in built:
+        if diff.exact:
             continue
         old_text = " ".join(ref.text for ref in change.old)
         new_text = " ".join(ref.text for ref in change.new)
@@ -324,17 +330,15 @@ def build_report(
     pairings = align(old_clauses, new_clauses, options)
     counter = WordCounter(options)
     built = [_change(p, old_refs, new_refs, counter) for p in pairings]
-    order = _new_order(pairings)
-    ordered = tuple(built[i][0] for i in order)
-    exact = [built[i][1] for i in order]
+    built = [built[i] for i in _new_order(pairings)]
     return ChangeReport(
         old_meta=old.meta,
         new_meta=new.meta,
         old_source=old_source,
         new_source=new_source,
-        changes=ordered,
-        statistics=_statistics(ordered, old_refs, new_refs, counter),
+        changes=tuple(change for change, _ in built),
+        statistics=_statistics(built, old_refs, new_refs, counter),
         options=options,
         section=section,
-        warnings=(*reader_warnings(old, new), *_bounded_word_diffs(ordered, exact)),
+        warnings=(*reader_warnings(old, new), *_bounded_word_diffs(built)),
     )

@@ -19,9 +19,11 @@ inserted whole.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from amendtool.diffing.edit_script import edit_script
@@ -282,6 +284,8 @@ class CountedDiff(NamedTuple):
     words_inserted: int  # count_words over the inserted spans (new side)
     words_deleted: int  # ... the deleted spans (old side)
     words_kept: int  # ... the equal spans (old side)
+    insertions: int = 0  # inserted spans
+    deletions: int = 0  # deleted spans
 
 
 def counted_diff(old: str, new: str, counter: WordCounter) -> CountedDiff:
@@ -297,45 +301,92 @@ def counted_diff(old: str, new: str, counter: WordCounter) -> CountedDiff:
         )
     if not (old and new):
         if old:
-            return CountedDiff((Span("delete", old, ""),), False, True, 0, counter.words(old), 0)
-        return CountedDiff((Span("insert", "", new),), False, True, counter.words(new), 0, 0)
+            return CountedDiff(
+                (Span("delete", old, ""),), False, True, 0, counter.words(old), 0, 0, 1
+            )
+        return CountedDiff((Span("insert", "", new),), False, True, counter.words(new), 0, 0, 1, 0)
     options = counter.options
     old_keys, new_keys = keys(old, options), keys(new, options)
     if old_keys == new_keys:
         return CountedDiff((Span("equal", old, new),), True, True, 0, 0, counter.words(old))
-    old_tokens, new_tokens = units(old, options), units(new, options)
+    script = _edit_script(old_keys, new_keys)
     by_keys = counter.keyed(old) and counter.keyed(new)
+    old_runs = [count for operation, count in script if operation <= 0]
+    new_runs = [count for operation, count in script if operation >= 0]
+    old_pieces = iter(_pieces(old, old_runs, options, by_keys))
+    new_pieces = iter(_pieces(new, new_runs, options, by_keys))
     flag = counter.flags.__getitem__
     spans: list[Span] = []
-    inserted = deleted = kept = 0
-    old_at = new_at = 0
-    for operation, count in _edit_script(old_keys, new_keys):
+    inserted = deleted = kept = insertions = deletions = 0
+    old_at = new_at = 0  # in keys
+    for operation, count in script:
         if operation == 0:
-            old_text = "".join(old_tokens[old_at : old_at + count])
-            new_text = "".join(new_tokens[new_at : new_at + count])
-            spans.append(Span("equal", old_text, new_text))
+            old_text = next(old_pieces)
+            spans.append(Span("equal", old_text, next(new_pieces)))
             if by_keys:
                 kept += sum(map(flag, old_keys[old_at : old_at + count]))
             else:
                 kept += count_words(old_text)
             old_at, new_at = old_at + count, new_at + count
         elif operation < 0:
-            old_text = "".join(old_tokens[old_at : old_at + count])
+            old_text = next(old_pieces)
             spans.append(Span("delete", old_text, ""))
             if by_keys:
                 deleted += sum(map(flag, old_keys[old_at : old_at + count]))
             else:
                 deleted += count_words(old_text)
+            deletions += 1
             old_at += count
         else:
-            new_text = "".join(new_tokens[new_at : new_at + count])
+            new_text = next(new_pieces)
             spans.append(Span("insert", "", new_text))
             if by_keys:
                 inserted += sum(map(flag, new_keys[new_at : new_at + count]))
             else:
                 inserted += count_words(new_text)
+            insertions += 1
             new_at += count
     if by_keys:  # every key of the old text is in one span
         counter.counted[old] = deleted + kept
     exact = _exact_keys(old_keys, new_keys)
-    return CountedDiff(tuple(spans), False, exact, inserted, deleted, kept)
+    return CountedDiff(tuple(spans), False, exact, inserted, deleted, kept, insertions, deletions)
+
+
+# One token of tokens.tokens (a word or a punctuation mark, and the white space after it),
+# matched atomically: never cut shorter to make up a number of tokens.
+_ONE_TOKEN = r"(?>(?:\w+(?:['’]\w+)*|[^\w\s])\s*)"
+
+
+@lru_cache(maxsize=512)
+def _tokens_run(count: int) -> Callable[[str, int], re.Match[str] | None]:
+    """Matches ``count`` tokens at a position (the pattern is the same size for any count)."""
+    return re.compile(f"{_ONE_TOKEN}{{{count}}}").match
+
+
+def _pieces(text: str, runs: list[int], options: CompareOptions, aligned: bool) -> list[str]:
+    """``text`` cut into pieces of ``runs[i]`` units (:func:`units`), in order.
+
+    ``aligned`` (the keys line up with the tokens): cut by matching runs of tokens in the
+    text, without making the tokens. A run asking for more tokens than there are, and
+    any other case, joins the units, as :func:`word_diff` does.
+    """
+    if aligned:
+        pieces = []
+        start = 0
+        position = len(text) - len(text.lstrip())  # leading white space: in the first token
+        for count in runs:
+            match = _tokens_run(count)(text, position)
+            if match is None:
+                break
+            position = match.end()
+            pieces.append(text[start:position])
+            start = position
+        else:
+            return pieces
+    found = units(text, options)
+    pieces = []
+    at = 0
+    for count in runs:
+        pieces.append("".join(found[at : at + count]))
+        at += count
+    return pieces

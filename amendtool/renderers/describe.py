@@ -15,6 +15,8 @@ def join_words(items: list[str]) -> str:
 
 def refs_label(refs: tuple[ClauseRef, ...]) -> str:
     """``Recital C``, ``Paragraphs 5 and 6``, ``Recital Q and Paragraph 1``."""
+    if len(refs) == 1:
+        return refs[0].label
     sections = {ref.section for ref in refs}
     if len(sections) == 1:
         singular, plural = SECTION_NAMES[refs[0].section]
@@ -50,19 +52,21 @@ def headline(change: Change) -> str:
         case Relation.MERGED:
             text = f"{refs_label(old)} merged into {_numbers(new, old)}"
         case _:
-            position = refs_label(old)
-            if old[0].label != new[0].label:
+            old_label = old[0].label
+            position = old_label if len(old) == 1 else refs_label(old)
+            relabelled = old_label != new[0].label
+            if relabelled:
                 position += f" -> {_numbers(new, old)}"
-            what = {
-                Relation.UNCHANGED: "unchanged",
-                Relation.MODIFIED: "modified",
-                Relation.MOVED: "moved and modified" if change.reworded else "moved",
-            }[change.relation]
+            if change.relation is Relation.UNCHANGED:
+                # the same label is the same section and number: nothing renumbered
+                renumbering = _renumbering(change) if relabelled else ""
+                what = f"unchanged ({renumbering})" if renumbering else "unchanged"
+            elif change.relation is Relation.MODIFIED:
+                what = "modified"
+            else:  # Relation.MOVED
+                what = "moved and modified" if change.reworded else "moved"
             if change.section_changed:
                 what = what.replace("moved", f"moved to {SECTION_NAMES[new[0].section][1].lower()}")
-            renumbering = _renumbering(change)
-            if change.relation is Relation.UNCHANGED and renumbering:
-                what += f" ({renumbering})"
             text = f"{position}, {what}"
     if change.numbering:
         text += f" ({change.numbering})"

@@ -16,21 +16,31 @@ Styler = Callable[[str, str], str]
 
 def plain_style(text: str, op: str) -> str:
     """``[-deleted-]`` and ``{+inserted+}`` markers, as git diff --word-diff=plain."""
-    return {"delete": f"[-{text}-]", "insert": f"{{+{text}+}}"}.get(op, text)
+    if op == "delete":
+        return f"[-{text}-]"
+    if op == "insert":
+        return f"{{+{text}+}}"
+    return text
+
+
+_ANSI_CODES = {"delete": "\x1b[31;9m", "insert": "\x1b[32;4m", "heading": "\x1b[1m"}
 
 
 def ansi_style(text: str, op: str) -> str:
     """Red struck-through deletions and green underlined insertions."""
-    codes = {"delete": "\x1b[31;9m", "insert": "\x1b[32;4m", "heading": "\x1b[1m"}
-    return f"{codes[op]}{text}\x1b[0m" if op in codes else text
+    code = _ANSI_CODES.get(op)
+    return f"{code}{text}\x1b[0m" if code else text
 
 
 def _marked(spans: tuple[Span, ...], style: Styler) -> str:
+    runs = display_runs(spans)
+    whole = "".join(shown for _, shown in runs)
+    if visible(whole) != whole:  # a control character somewhere: each run made visible
+        runs = [(op, visible(shown)) for op, shown in runs]
     out = []
-    for op, shown in display_runs(spans):
-        text = visible(shown)
-        core = text.rstrip()
-        out.append(text if op == "equal" or not core else style(core, op) + text[len(core) :])
+    for op, text in runs:
+        core = text.rstrip() if op != "equal" else ""
+        out.append(style(core, op) + text[len(core) :] if core else text)
     return "".join(out)
 
 

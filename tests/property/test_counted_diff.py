@@ -70,6 +70,8 @@ def check(old: str, new: str, options: CompareOptions) -> None:
     assert (diff.words_inserted, diff.words_deleted, diff.words_kept) == old_counts(
         old, new, options
     )
+    assert diff.insertions == sum(1 for s in diff.spans if s.op == "insert")
+    assert diff.deletions == sum(1 for s in diff.spans if s.op == "delete")
     # the counts it keeps of whole texts are count_words too
     assert counter.words(old) == count_words(old)
     assert counter.words(new) == count_words(new)
