@@ -323,9 +323,7 @@ def counted_diff(old: str, new: str, counter: WordCounter) -> CountedDiff:
         if operation == 0:
             old_text = next(old_pieces)
             spans.append(Span("equal", old_text, next(new_pieces)))
-            if by_keys:
-                kept += sum(map(flag, old_keys[old_at : old_at + count]))
-            else:
+            if not by_keys:  # else all the old words but those deleted, below
                 kept += count_words(old_text)
             old_at, new_at = old_at + count, new_at + count
         elif operation < 0:
@@ -346,8 +344,8 @@ def counted_diff(old: str, new: str, counter: WordCounter) -> CountedDiff:
                 inserted += count_words(new_text)
             insertions += 1
             new_at += count
-    if by_keys:  # every key of the old text is in one span
-        counter.counted[old] = deleted + kept
+    if by_keys:  # every key of the old text is in one span, equal or deleted
+        kept = counter.words(old) - deleted
     exact = _exact_keys(old_keys, new_keys)
     return CountedDiff(tuple(spans), False, exact, inserted, deleted, kept, insertions, deletions)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from amendtool.diffing.report import SECTION_NAMES, Change, ClauseRef, Relation
 from amendtool.diffing.words import Span
+from amendtool.model import ClauseKind
 
 
 def join_words(items: list[str]) -> str:
@@ -27,6 +28,9 @@ def refs_label(refs: tuple[ClauseRef, ...]) -> str:
 
 def _numbers(refs: tuple[ClauseRef, ...], other: tuple[ClauseRef, ...]) -> str:
     """Numbers only when the section is the same as on the other side, else full labels."""
+    if len(refs) == 1 and len(other) == 1:  # the same, without the sets
+        same = refs[0].section is other[0].section
+        return refs[0].number if same else refs[0].label
     if {r.section for r in refs} == {r.section for r in other}:
         return join_words([ref.number for ref in refs])
     return refs_label(refs)
@@ -36,7 +40,7 @@ def _renumbering(change: Change) -> str:
     old, new = change.old[0], change.new[0]
     if old.number == new.number:
         return ""
-    return "relettered" if old.section.value == "recital" else "renumbered"
+    return "relettered" if old.section is ClauseKind.RECITAL else "renumbered"
 
 
 def headline(change: Change) -> str:
