@@ -145,8 +145,10 @@ def _numbering(old: tuple[ClauseRef, ...], new: tuple[ClauseRef, ...]) -> str:
     """Whether a numbered recital or paragraph lost its number (or an unnumbered one got one)."""
     if len(old) != 1 or len(new) != 1:
         return ""
-    numbered = (ClauseKind.RECITAL, ClauseKind.PARAGRAPH)
     old_ref, new_ref = old[0], new[0]
+    if bool(old_ref.num) is bool(new_ref.num):  # both numbered, or neither
+        return ""
+    numbered = (ClauseKind.RECITAL, ClauseKind.PARAGRAPH)
     if old_ref.num and old_ref.section in numbered and not new_ref.num:
         return NUMBER_MISSING if new_ref.section is not ClauseKind.CITATION else ""
     if new_ref.num and new_ref.section in numbered and not old_ref.num:
@@ -172,12 +174,13 @@ def _change(
     pairing: Pairing, old: list[ClauseRef], new: list[ClauseRef], counter: WordCounter
 ) -> tuple[Change, CountedDiff]:
     """The change of one pairing, and its word diff (whether exact, how many spans)."""
-    old_refs = tuple(map(old.__getitem__, pairing.old))
-    new_refs = tuple(map(new.__getitem__, pairing.new))
-    matched = bool(old_refs and new_refs)
-    if len(old_refs) == 1 and len(new_refs) == 1:
-        old_text, new_text = old_refs[0].text, new_refs[0].text
-        old_section, new_section = old_refs[0].section, new_refs[0].section
+    if len(pairing.old) == 1 and len(pairing.new) == 1:
+        old_ref, new_ref = old[pairing.old[0]], new[pairing.new[0]]
+        old_refs: tuple[ClauseRef, ...] = (old_ref,)
+        new_refs: tuple[ClauseRef, ...] = (new_ref,)
+        matched = True
+        old_text, new_text = old_ref.text, new_ref.text
+        old_section, new_section = old_ref.section, new_ref.section
         section_changed = (
             old_section is not new_section
             # text the reader could not classify has no section to move from or to
@@ -185,6 +188,9 @@ def _change(
             and ClauseKind.UNCLASSIFIED is not new_section
         )
     else:
+        old_refs = tuple(map(old.__getitem__, pairing.old))
+        new_refs = tuple(map(new.__getitem__, pairing.new))
+        matched = bool(old_refs and new_refs)
         old_text = " ".join(ref.text for ref in old_refs)
         new_text = " ".join(ref.text for ref in new_refs)
         sections = {r.section for r in old_refs}, {r.section for r in new_refs}

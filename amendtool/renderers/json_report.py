@@ -23,8 +23,8 @@ def _change_dict(change: Change, spans_as_dicts: bool = True) -> dict[str, Any]:
     return {
         "relation": _RELATIONS[change.relation],
         "headline": headline(change),
-        "old": [ref_to_dict(r) for r in change.old],
-        "new": [ref_to_dict(r) for r in change.new],
+        "old": list(map(ref_to_dict, change.old)),
+        "new": list(map(ref_to_dict, change.new)),
         "similarity": change.similarity,
         "reworded": change.reworded,
         "moved": change.moved,

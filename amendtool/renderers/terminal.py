@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import itemgetter
 
 from amendtool.diffing.report import ChangeReport, Relation, Statistics
 from amendtool.diffing.words import Span
@@ -34,12 +35,15 @@ def ansi_style(text: str, op: str) -> str:
 
 def _marked(spans: tuple[Span, ...], style: Styler) -> str:
     runs = display_runs(spans)
-    whole = "".join(shown for _, shown in runs)
+    whole = "".join(map(itemgetter(1), runs))
     if visible(whole) != whole:  # a control character somewhere: each run made visible
         runs = [(op, visible(shown)) for op, shown in runs]
     out = []
     for op, text in runs:
-        core = text.rstrip() if op != "equal" else ""
+        if op == "equal":
+            out.append(text)
+            continue
+        core = text.rstrip()
         out.append(style(core, op) + text[len(core) :] if core else text)
     return "".join(out)
 
