@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from amendtool.diffing.tokens import CompareOptions, count_words, keys
 from amendtool.diffing.words import WordCounter, counted_diff, is_exact, word_diff
 
-ALPHABET = "ab Z1_'’‘‚`´\"“”«»-–—.,;:( )\t\n\u00a0İßÉé\u0301ΣλЖж٣"
+ALPHABET = "\x1c\x85\u2003𝔘ab Z1_'’‘‚`´\"“”«»-–—.,;:( )\t\n\u00a0İßÉé\u0301ΣλЖж٣"
 # Pieces of realistic clauses: words that recur on both sides, so the diffs keep some.
 PIECES = [
     "the ",
