@@ -8,6 +8,7 @@ and the options fold case and punctuation too.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Collection
@@ -54,14 +55,20 @@ _CACHE_SIZE = 1 << 16  # texts and tokens; repeated across alignment, spans and 
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _tokens(text: str) -> tuple[str, ...]:
-    found = tuple(_TOKEN.findall(text))
-    return found if found else ((text,) if text else ())
+    folded = text.translate(_TYPOGRAPHY)
+    found = _TOKEN.findall(folded)
+    if folded != text:  # the folded text's boundaries (one character for one), its own text
+        ends = list(itertools.accumulate(map(len, found)))
+        found = [text[start:end] for start, end in itertools.pairwise([0, *ends])]
+    return tuple(found) if found else ((text,) if text else ())
 
 
 def tokens(text: str) -> list[str]:
     """The tokens of ``text``; ``"".join(tokens(t)) == t`` for any t.
 
     Leading white space belongs to the first token; a text of white space alone is one token.
+    Tokens end where they end in the text with its typography folded, so that they line up
+    one for one with the keys: ``1‘1`` is one token, as ``1'1`` and ``1’1`` are.
     """
     return list(_tokens(text))
 
@@ -156,5 +163,6 @@ def word_counts(text: str) -> Counter[str]:
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def count_words(text: str) -> int:
-    """Words and numbers in ``text`` (punctuation is not counted)."""
-    return len(_WORD.findall(text))
+    """Words and numbers in ``text`` (punctuation is not counted), as the keys have them:
+    ``1‘1`` is one word, as ``1'1`` is."""
+    return len(_WORD.findall(text.translate(_TYPOGRAPHY)))

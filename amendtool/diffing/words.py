@@ -226,8 +226,9 @@ def word_diff(old: str, new: str, options: CompareOptions | None = None) -> tupl
     return tuple(spans)
 
 
-# Apostrophes that the keys fold to "'", joining the words around them into one key, where
-# count_words sees two words ("1‘1"): only ' and ’ join words in both.
+# Apostrophes that the keys fold to "'", joining the words around them into one key and
+# one token ("1‘1"); the runs of tokens cut by _pieces in the unfolded text would not
+# join them (only ' and ’ join words there).
 _FOLDED_JOINERS = tuple(chr(c) for c, to in _TYPOGRAPHY.items() if to == "'" and chr(c) != "’")
 
 
@@ -247,10 +248,11 @@ class WordCounter:
     read off the comparison keys where that gives the same number.
 
     With no options a text's keys line up one for one with its tokens, and a token holds
-    a word that count_words counts exactly when its key starts with a word character;
-    unless the text holds an apostrophe that the keys fold into a word (``1‘1``: one key,
-    two words). Such texts, and every text under ignore-case or ignore-punctuation, are
-    counted by count_words itself. Counts of whole texts are kept (one counter per report).
+    a word that count_words counts exactly when its key starts with a word character.
+    Texts holding an apostrophe that the keys fold into a word (``1‘1``), whose token runs
+    :func:`_pieces` cannot cut in the unfolded text, and every text under ignore-case or
+    ignore-punctuation, are counted by count_words itself and cut from their tokens.
+    Counts of whole texts are kept (one counter per report).
     """
 
     def __init__(self, options: CompareOptions) -> None:

@@ -158,3 +158,20 @@ def test_a_translation_is_flagged_not_silently_compared() -> None:
     report = compare(V1, SAMPLES / "kazakhstan-fr.txt")
     assert report.old_meta.language == "en" and report.new_meta.language == "fr"
     assert report.warnings and "different languages" in report.warnings[0]
+
+
+@pytest.mark.parametrize("apostrophe", ["‘", "‚", "`", "´"])
+def test_a_typographic_apostrophe_in_a_word_shifts_no_span(tmp_path, apostrophe) -> None:
+    """Recital B of the Greens/EFA motion typed with another apostrophe ("Kazakhstan‘s")
+    and its figure changed: the figure is the change, and the recital keeps its end."""
+    text = V1.read_text(encoding="utf-8").replace("Kazakhstan's", f"Kazakhstan{apostrophe}s")
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text.replace("more than 3 000 people", "more than 5 000 people"), "utf-8")
+    (change,) = [c for c in compare(old, new).changes if c.relation is not Relation.UNCHANGED]
+    assert [(s.op, s.old, s.new) for s in change.spans if s.op != "equal"] == [
+        ("delete", "3 ", ""),
+        ("insert", "", "5 "),
+    ]
+    assert "".join(s.old for s in change.spans).endswith("better conditions;")
+    assert (change.words_deleted, change.words_inserted) == (1, 1)

@@ -3,7 +3,7 @@
 The report used to call count_words on every span and every clause (issue 11); the
 shortcut reads the counts off the comparison keys where they line up with the tokens.
 These properties hold it to the old computation on texts full of what makes the two
-differ: typographic quotes and apostrophes ("1‘1" is one key but two words), underscores,
+differ: typographic quotes and apostrophes ("1‘1": one key, one token), underscores,
 digits, non-Latin letters and combining marks.
 """
 
