@@ -38,6 +38,9 @@ _TYPOGRAPHY = str.maketrans(
         "−": "-",
     }
 )  # fmt: skip  (one character for one: token boundaries stay where they were)
+# Apostrophes the keys fold to "'", so that they join the words around them ("1‘1" is one
+# key); ’ joins words unfolded as well (the patterns take ['’]).
+FOLDED_APOSTROPHES = tuple(chr(c) for c, to in _TYPOGRAPHY.items() if to == "'" and chr(c) != "’")
 PUNCTUATION_KEY = "\x00punct"
 _PUNCTUATION = re.compile(r"[^\w']+")
 

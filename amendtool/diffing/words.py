@@ -27,7 +27,13 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from amendtool.diffing.edit_script import edit_script
-from amendtool.diffing.tokens import _TYPOGRAPHY, CompareOptions, count_words, keys, units
+from amendtool.diffing.tokens import (
+    FOLDED_APOSTROPHES,
+    CompareOptions,
+    count_words,
+    keys,
+    units,
+)
 
 SpanOp = Literal["equal", "delete", "insert"]
 _FIRST_CODE_POINT = 0x10000  # supplementary planes: room for a million distinct tokens
@@ -226,10 +232,9 @@ def word_diff(old: str, new: str, options: CompareOptions | None = None) -> tupl
     return tuple(spans)
 
 
-# Apostrophes that the keys fold to "'", joining the words around them into one key and
-# one token ("1‘1"); the runs of tokens cut by _pieces in the unfolded text would not
-# join them (only ' and ’ join words there).
-_FOLDED_JOINERS = tuple(chr(c) for c, to in _TYPOGRAPHY.items() if to == "'" and chr(c) != "’")
+# A text holding one of the FOLDED_APOSTROPHES has a word that is one key and one token
+# ("1‘1"), where the runs of tokens that _pieces cuts in the unfolded text would not join
+# them (only ' and ’ join words there): such texts are cut from their tokens.
 
 
 class _WordFlags(dict[str, int]):
@@ -263,7 +268,7 @@ class WordCounter:
 
     def keyed(self, text: str) -> bool:
         """True when the words of ``text`` (and of its token runs) can be read off its keys."""
-        return self.by_keys and not any(map(text.__contains__, _FOLDED_JOINERS))
+        return self.by_keys and not any(map(text.__contains__, FOLDED_APOSTROPHES))
 
     def words(self, text: str) -> int:
         """``count_words(text)``."""
