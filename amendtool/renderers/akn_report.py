@@ -161,8 +161,12 @@ def _placements(amendment: Amendment, old_uri: str) -> list[etree._Element]:
             continue
         if anchor is not None:
             destination = E.destination(href=f"{old_uri}/~{anchor.eid}", pos="after")
-        else:
+        elif ref.section in sections:
             destination = E.destination(href=f"{old_uri}/~{sections[ref.section]}", pos="start")
+        elif ref.eid.startswith("hcontainer"):  # unclassified text first among the paragraphs
+            destination = E.destination(href=f"{old_uri}/~body", pos="start")
+        else:  # unclassified text first in the preamble: before the citations
+            destination = E.destination(href=f"{old_uri}/~cits", pos="before")
         mods.append(
             E.textualMod(
                 E.source(href=f"#mod_{n}__qstr_2__{ref.eid}"),

@@ -60,6 +60,25 @@ def test_akn_amendments_to_unclassified_text_are_valid() -> None:
     assert "Warning: old draft: line 3: text not recognised as a clause" in xml
 
 
+def test_akn_amendments_move_unclassified_text_to_the_start_of_its_part() -> None:
+    """Unclassified text moved to where no clause comes before it (found by a review:
+    the placement looked the block up among the sections and stopped with KeyError)."""
+    preamble_first = (
+        "The European Parliament,\n- having regard to its resolutions,\nLoose text.\n"
+        "1. Calls on the Council;\n"
+    )
+    body_first = (
+        "The European Parliament,\n- having regard to its resolutions,\n"
+        "1. Calls on the Council;\nLoose text changed.\n"
+    )
+    for old, new in ((preamble_first, body_first), (body_first, preamble_first)):
+        report = build_report(parse_text(old, "old"), parse_text(new, "new"))
+        assert Relation.MOVED in {change.relation for change in report.changes}
+        xml = render_akn_amendments(report, "2026-11-28")
+        assert validate_tree(parse_xml(xml.encode("utf-8"), "amendments.xml")) == []
+        assert "<ins>changed</ins>" in xml or "<del>changed</del>" in xml
+
+
 def test_provenance_and_history_follow_unclassified_text() -> None:
     old, middle, new = draft(), draft(rule="123"), draft(rule="144")
     history = amendtool.history([old, middle, new])
