@@ -85,7 +85,10 @@ def comparison_options(command: Any) -> Any:
         type=click.IntRange(min=1),
         callback=_all_cores,
         metavar="N",
-        help="Processes to use when the inputs add up to 256 KB or more (default: one per core).",
+        help=(
+            "Processes to use when the inputs add up to 256 KB or more (default: one per "
+            "core, within a container's CPU quota)."
+        ),
     )(command)
     command = click.option(
         "--section", type=click.Choice(SECTIONS), help="Compare only this section."

@@ -37,12 +37,31 @@ _Outcome = tuple[dict[int, Any], tuple[int, BaseException] | None]
 _STOPPING = {signal.SIGINT, signal.SIGTERM}
 
 
+# Where Linux (cgroup v2) states a container's CPU quota: "QUOTA PERIOD" or "max PERIOD".
+CPU_QUOTA_FILE = "/sys/fs/cgroup/cpu.max"
+
+
 def available_cores() -> int:
-    """Cores this process may run on."""
+    """Cores this process may run on: those it may be scheduled on, and no more than its
+    container's CPU quota allows (a CI runner given 1.5 CPUs of a 16-core host has 2)."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    quota = quota_cores()
+    return max(1, min(cores, quota)) if quota else cores
+
+
+def quota_cores(path: str | None = None) -> int | None:
+    """Whole cores a cgroup v2 CPU quota allows (rounded up), None without one."""
+    try:
+        with open(path or CPU_QUOTA_FILE, encoding="ascii") as stated:
+            quota, period = stated.read().split()[:2]
+        if quota == "max":
+            return None
+        return max(1, -(-int(quota) // int(period)))
+    except (OSError, ValueError, ZeroDivisionError):
+        return None  # no cgroup v2, or not readable as one: the cores are what counts
 
 
 def _groups(weights: Sequence[float], count: int) -> list[list[int]]:

@@ -345,3 +345,32 @@ def test_drafts_read_here_are_keyed_before_the_comparison(big_pair) -> None:
     before = tokens._plain_keys.cache_info().misses
     tokens.keys(clause_body(here.items()[0]), tokens.CompareOptions())
     assert tokens._plain_keys.cache_info().misses == before  # found, not computed again
+
+
+@pytest.mark.parametrize(
+    ("stated", "cores"),
+    [("max 100000\n", None), ("150000 100000\n", 2), ("50000 100000\n", 1), ("400000 100000", 4)],
+)
+def test_a_container_cpu_quota_is_read_in_whole_cores(tmp_path, stated, cores) -> None:
+    quota = tmp_path / "cpu.max"
+    quota.write_text(stated)
+    assert parallel.quota_cores(str(quota)) == cores
+
+
+@pytest.mark.parametrize("stated", ["", "garbage", "100000 0", "-1 x"])
+def test_an_unreadable_quota_is_no_quota(tmp_path, stated) -> None:
+    quota = tmp_path / "cpu.max"
+    quota.write_text(stated)
+    assert parallel.quota_cores(str(quota)) is None
+    assert parallel.quota_cores(str(tmp_path / "missing")) is None
+
+
+def test_the_default_jobs_stay_within_the_quota(tmp_path, monkeypatch) -> None:
+    """`--jobs` defaults to one process per core the container may use, not per host core."""
+    quota = tmp_path / "cpu.max"
+    quota.write_text("100000 100000\n")
+    monkeypatch.setattr(parallel, "CPU_QUOTA_FILE", str(quota))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: set(range(16)))
+    assert parallel.available_cores() == 1
+    quota.write_text("max 100000\n")
+    assert parallel.available_cores() == 16
