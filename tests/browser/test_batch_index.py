@@ -11,9 +11,10 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from tests.batch.archive_fixtures import make_archive
-from tests.browser.conftest import ARTIFACTS, Watched
+from tests.browser.conftest import ARTIFACTS, Watched, needs_chromium
 from tests.conftest import SAMPLES
 
+pytestmark = needs_chromium
 pytest.importorskip("matplotlib", reason="NO INDEX PAGE TEST: install the batch extra")
 
 HOSTILE = '<img src=x onerror=alert(1)> & "q"'
