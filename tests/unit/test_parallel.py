@@ -57,7 +57,11 @@ def _children() -> set[int]:
     """This process's child processes (of any thread), running or not yet reaped."""
     found: set[int] = set()
     for task in Path(f"/proc/{os.getpid()}/task").iterdir():
-        found.update(int(pid) for pid in (task / "children").read_text().split())
+        try:
+            listed = (task / "children").read_text()
+        except FileNotFoundError:  # a thread (another test's idle worker) ended meanwhile
+            continue
+        found.update(int(pid) for pid in listed.split())
     return found
 
 
