@@ -48,11 +48,11 @@ def _write(
 ) -> None:
     """Render ``subject`` and write it to ``output`` (standard output when None); writing
     onto one of ``inputs`` is refused."""
-    from amendtool.outputs import write_output
-    from amendtool.renderers.registry import RenderOptions, render_bytes
+    from amendtool.outputs import write_output_from
+    from amendtool.renderers.registry import RenderOptions, streamed
 
-    data = render_bytes(subject, output_format, product=product, options=RenderOptions(**options))
-    write_output(data, output, inputs)
+    produce = streamed(subject, output_format, product=product, options=RenderOptions(**options))
+    write_output_from(produce, output, inputs)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})

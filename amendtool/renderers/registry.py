@@ -13,7 +13,7 @@ import importlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from amendtool.gc_pause import paused_gc
 
@@ -158,6 +158,14 @@ BYTE_RENDERERS: dict[tuple[str, str], Callable[[Any, RenderOptions], str | bytes
 }
 
 
+# Renderers that write those bytes to a stream part by part, so that a file receives one
+# part while the next is made (amendtool.outputs.write_output_from): module:function taking
+# the subject and the stream.
+STREAMED_RENDERERS: dict[tuple[str, str], str] = {
+    ("diff", "json"): _R + "json_report:write_json",
+}
+
+
 def _renderer(
     subject: Any, output_format: str, product: str | None
 ) -> tuple[str, Callable[[Any, RenderOptions], str | bytes]]:
@@ -197,6 +205,29 @@ def render_bytes(
     chosen, renderer = _renderer(subject, output_format, product)
     renderer = BYTE_RENDERERS.get((chosen, output_format), renderer)
     return as_bytes(renderer(subject, options or RenderOptions()))
+
+
+def streamed(
+    subject: Any,
+    output_format: str,
+    *,
+    product: str | None = None,
+    options: RenderOptions | None = None,
+) -> Callable[[BinaryIO], None]:
+    """A function writing :func:`render_bytes` of the same arguments to a stream: part by
+    part where the renderer can (:data:`STREAMED_RENDERERS`), else all at once."""
+    chosen, _ = _renderer(subject, output_format, product)  # unknown formats fail here
+    target = STREAMED_RENDERERS.get((chosen, output_format))
+
+    @paused_gc()
+    def produce(stream: BinaryIO) -> None:
+        if target is None:
+            stream.write(render_bytes(subject, output_format, product=chosen, options=options))
+            return
+        module_name, function_name = target.split(":")
+        getattr(importlib.import_module(module_name), function_name)(subject, stream)
+
+    return produce
 
 
 def as_bytes(rendered: str | bytes) -> bytes:

@@ -313,3 +313,83 @@ def test_a_big_report_on_a_pipe_arrives_whole() -> None:
     assert through_pipe.returncode == 1
     report = json.loads(through_pipe.stdout)
     assert report["statistics"]["clauses_new"] == 39
+
+
+_MADE = b"head;" + (b"0123456789" * 50_000)[10:-10] + b"first" + b"later"
+
+
+def _parts(stream) -> None:
+    """A producer as renderers are: bytes, read-only views, and a buffer it reuses."""
+    stream.write(b"head;")
+    text = b"0123456789" * 50_000
+    stream.write(memoryview(text)[10:-10])
+    reused = bytearray(b"first")
+    stream.write(reused)
+    reused[:] = b"later"  # changed after it was handed over: the file has what was written
+    stream.write(reused)
+
+
+def test_output_made_part_by_part_reaches_the_file_whole_and_in_order(tmp_path) -> None:
+    target = tmp_path / "out.bin"
+    target.write_bytes(b"old content")
+    outputs.write_output_from(_parts, str(target))
+    assert target.read_bytes() == _MADE
+    assert [p.name for p in tmp_path.iterdir()] == ["out.bin"]
+
+
+@pytest.mark.parametrize("destination", ["stdout", "/dev/null"])
+def test_output_made_part_by_part_goes_whole_to_streams_too(tmp_path, capfdbinary, destination):
+    outputs.write_output_from(_parts, None if destination == "stdout" else destination)
+    written = capfdbinary.readouterr().out
+    assert written == (_MADE if destination == "stdout" else b"")
+
+
+def test_a_failure_while_the_output_is_made_leaves_the_old_file(tmp_path) -> None:
+    target = tmp_path / "report.json"
+    target.write_bytes(b"yesterday's report")
+
+    def fails_part_way(stream) -> None:
+        stream.write(b"x" * 1_000_000)
+        raise RuntimeError("renderer failed")
+
+    with pytest.raises(RuntimeError, match="renderer failed"):
+        outputs.write_output_from(fails_part_way, str(target))
+    assert target.read_bytes() == b"yesterday's report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_a_full_disk_while_writing_part_by_part_is_an_output_error(tmp_path, monkeypatch):
+    real_write = os.write
+    calls = []
+
+    def full_after_two_parts(descriptor: int, data) -> int:
+        calls.append(len(data))
+        if len(calls) > 2:
+            raise OSError(28, "No space left on device")
+        return real_write(descriptor, data)
+
+    monkeypatch.setattr(outputs.os, "write", full_after_two_parts)
+    target = tmp_path / "out.json"
+    with pytest.raises(OutputError, match="No space left on device"):
+        outputs.write_output_from(lambda s: [s.write(b"part") for _ in range(5)], str(target))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_json_report_written_to_a_file_is_the_one_on_standard_output(tmp_path) -> None:
+    """The JSON renderer writes a file part by part (a thread writing one part while the
+    next is made): the same bytes as the report on a pipe, for a report of many parts."""
+    from benchmarks.generate import write_pair
+
+    old, new, _ = write_pair(1200, tmp_path, hard=True)
+    to_file = run_cli(
+        "diff", str(old), str(new), "--format", "json", "-o", str(tmp_path / "r.json")
+    )
+    on_pipe = subprocess.run(
+        [sys.executable, "-m", "amendtool", "diff", str(old), str(new), "--format", "json"],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert to_file.returncode == on_pipe.returncode == 1
+    written = (tmp_path / "r.json").read_bytes()
+    assert len(written) > 1_000_000 and written == on_pipe.stdout
