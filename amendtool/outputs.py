@@ -101,8 +101,10 @@ def _replace_atomically(produce: Produce, path: str, mode: int) -> None:
             writer = _BackgroundWriter(stream.fileno())
             try:
                 produce(cast(BinaryIO, writer))
-            finally:
-                writer.close()
+            except BaseException:
+                writer.abandon()
+                raise
+            writer.close()
             writer.raise_error()
             os.fchmod(stream.fileno(), mode)
         os.replace(temporary, path)
@@ -133,6 +135,7 @@ class _BackgroundWriter(io.RawIOBase):
         self._descriptor = descriptor
         self._parts: SimpleQueue[bytes | memoryview | None] = SimpleQueue()
         self._error: OSError | None = None
+        self._abandoned = False  # the output failed: parts not yet written are dropped
         self._thread = threading.Thread(target=self._drain, name="amendtool-writer", daemon=True)
         self._thread.start()
 
@@ -150,7 +153,7 @@ class _BackgroundWriter(io.RawIOBase):
     def _drain(self) -> None:
         while (part := self._parts.get()) is not None:
             view = memoryview(part)
-            while view and self._error is None:
+            while view and self._error is None and not self._abandoned:
                 try:
                     view = view[os.write(self._descriptor, view) :]
                 except OSError as exc:
@@ -160,8 +163,17 @@ class _BackgroundWriter(io.RawIOBase):
         """Wait until every part written before is in the file (or the writing failed)."""
         if not self.closed:
             self._parts.put(None)
-            self._thread.join()
+            try:
+                self._thread.join()
+            except BaseException:  # Ctrl-C while waiting: the file is not to be finished
+                self._abandoned = True
+                raise
         super().close()
+
+    def abandon(self) -> None:
+        """Drop what is not written yet and wait for the thread (the output failed)."""
+        self._abandoned = True
+        self.close()
 
     def raise_error(self) -> None:
         if self._error is not None:
@@ -183,8 +195,8 @@ def write_output(data: bytes, path: str | None, inputs: Iterable[str] = ()) -> N
 def write_output_from(produce: Produce, path: str | None, inputs: Iterable[str] = ()) -> None:
     """Write what ``produce`` writes to a stream to ``path``, as :func:`write_output` does.
 
-    A regular file gets the bytes as ``produce`` makes them (a failure part way leaves no
-    file, as always); standard output, a FIFO or a device gets them once all are made, so
+    A regular file gets the bytes as ``produce`` makes them (a failure part way leaves the
+    file as it was, as always); standard output, a FIFO or a device gets them once all are made, so
     that an error while making them writes nothing there.
     """
     if path is None or path == "-":
