@@ -20,7 +20,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable
 
 from amendtool.errors import OutputError
@@ -84,6 +83,8 @@ def _write_through(data: bytes, path: str) -> None:
 
 
 def _replace_atomically(data: bytes, path: str, mode: int) -> None:
+    import tempfile  # not at start-up: it brings shutil, random, bz2 and lzma (issue 11)
+
     directory = os.path.dirname(os.path.abspath(path))
     try:
         handle, temporary = tempfile.mkstemp(prefix=".amendtool-", dir=directory)
