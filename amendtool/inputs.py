@@ -87,7 +87,7 @@ def detect_format(data: bytes) -> str:
     name; all else is text.
     """
     from amendtool.extract.html_text import looks_like_html
-    from amendtool.extract.pdf_text import looks_like_pdf
+    from amendtool.extract.sniff import looks_like_pdf
 
     if looks_like_pdf(data):
         return "pdf"

@@ -24,7 +24,6 @@ import io
 import os
 import stat
 import sys
-import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from queue import SimpleQueue
@@ -91,6 +90,8 @@ def _write_through(data: bytes, path: str) -> None:
 
 
 def _replace_atomically(produce: Produce, path: str, mode: int) -> None:
+    import tempfile  # not at start-up: it brings shutil, random, bz2 and lzma (issue 11)
+
     directory = os.path.dirname(os.path.abspath(path))
     try:
         handle, temporary = tempfile.mkstemp(prefix=".amendtool-", dir=directory)

@@ -40,6 +40,11 @@ def load_drafts(
     """
     from amendtool.parallel import forked_map
 
+    if not all(isinstance(draft, Resolution) for draft in drafts):
+        # The readers (the text reader's modules: 20 ms) imported once, here, rather than
+        # in this process and again in every worker forked to read (issue 11)
+        import amendtool.inputs  # noqa: F401
+
     sizes = [_input_size(draft) for draft in drafts]
     names = ["<draft>" if isinstance(draft, Resolution) else str(draft) for draft in drafts]
     meanwhile = None if keyed is None else partial(_warm_keys, options=keyed)

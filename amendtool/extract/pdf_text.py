@@ -34,8 +34,6 @@ from typing import Any
 
 from amendtool.errors import InputError
 
-PDF_MAGIC = b"%PDF-"
-HEADER_WINDOW = 1024  # bytes: readers accept the %PDF- header anywhere in the first 1 KiB
 MAX_PDF_PAGES = 500  # pages read at most (an EP resolution has fewer than 40)
 BASELINE_TOLERANCE = 0.35  # font sizes: characters this close vertically share a row
 WORD_GAP = 0.2  # font sizes: a wider gap between two characters is a space
@@ -50,11 +48,6 @@ _OPENS_CLAUSE = re.compile(
     r"^(?:[-–—•]\s|\d{1,3}\s?[a-z]?\.\s|[A-Z]{1,2}\s?[a-z]?\.\s|\((?:[a-z]{1,2}|[ivxlc]+)\)\s)"
 )
 _LIGATURES = re.compile("[\ufb00-\ufb06]")  # ﬁ ﬂ ﬀ ﬃ ﬄ ...: one glyph for several letters
-
-
-def looks_like_pdf(data: bytes) -> bool:
-    """True when the ``%PDF-`` header opens the data (after blank bytes)."""
-    return data[:HEADER_WINDOW].lstrip(b"\x00\t\n\r\f ").startswith(PDF_MAGIC)
 
 
 @dataclass(frozen=True)

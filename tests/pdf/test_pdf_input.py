@@ -18,9 +18,9 @@ from amendtool.extract.pdf_text import (
     _pages,
     _rejoin_compounds,
     _rows,
-    looks_like_pdf,
     pdf_to_text,
 )
+from amendtool.extract.sniff import looks_like_pdf
 from amendtool.inputs import detect_format
 from tests.conftest import DATA, SAMPLES, run_cli
 from tests.pdf.printing import CHROMIUM, NO_CHROMIUM, print_pdf
