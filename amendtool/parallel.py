@@ -219,13 +219,11 @@ def forked_map(
     weights: Sequence[float] | None = None,
     names: Sequence[str] | None = None,
     meanwhile: Callable[[Result], object] | None = None,
-    min_weight: float | None = None,
 ) -> list[Result]:
     """``[function(item) for item in items]`` on up to ``jobs`` processes.
 
-    ``weights`` (one per item: bytes of input) balance the groups, the heaviest item in
-    this process's; when they add up to less than ``min_weight`` (by default
-    :data:`MIN_PARALLEL_WEIGHT`) the work stays in this process. ``names`` (one
+    ``weights`` (one per item: bytes of input) balance the groups; when they add up to
+    less than :data:`MIN_PARALLEL_WEIGHT` the work stays in this process. ``names`` (one
     per item: its file) name the work of a worker that dies. ``meanwhile`` is called in
     this process on each result computed here, before the workers' results are waited
     for: work the caller needs next that would otherwise wait for the slowest worker
@@ -233,7 +231,7 @@ def forked_map(
     """
     weights = list(weights) if weights is not None else [1.0] * len(items)
     count = min(jobs, len(items))
-    small = sum(weights) < (MIN_PARALLEL_WEIGHT if min_weight is None else min_weight)
+    small = sum(weights) < MIN_PARALLEL_WEIGHT
     if count < 2 or small or not hasattr(os, "fork") or _threads_running():
         done = [function(item) for item in items]
         if meanwhile is not None:

@@ -73,11 +73,10 @@ def compare(
 ) -> ChangeReport:
     """Compare two drafts (Resolutions or paths to text/AKN files) clause by clause.
 
-    ``jobs`` > 1 reads the two drafts in two processes, and makes most word diffs of a
-    large comparison in a forked worker (only in a program without threads).
+    ``jobs`` > 1 reads the two drafts in two processes (only in a program without threads).
     """
     options = CompareOptions(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
     loaded = load_drafts((old, new), jobs, keyed=options)
     (old_resolution, old_source), (new_resolution, new_source) = loaded
     kind = ClauseKind(section.rstrip("s")) if isinstance(section, str) else section
-    return build_report(old_resolution, new_resolution, options, kind, old_source, new_source, jobs)
+    return build_report(old_resolution, new_resolution, options, kind, old_source, new_source)

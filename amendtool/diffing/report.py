@@ -10,13 +10,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import NamedTuple
 
 from amendtool.diffing.align import CONFIDENT_THRESHOLD, Pairing, align
 from amendtool.diffing.order import order_warnings
 from amendtool.diffing.tokens import CompareOptions, count_words
-from amendtool.diffing.word_diffs import counted_diffs
-from amendtool.diffing.words import CountedDiff, Span, WordCounter
+from amendtool.diffing.words import CountedDiff, Span, WordCounter, counted_diff
 from amendtool.gc_pause import paused_gc
 from amendtool.model import Clause, ClauseKind, Meta, Resolution, clause_body
 
@@ -172,20 +170,16 @@ def _relation(pairing: Pairing, same_words: bool, section_changed: bool) -> Rela
     return Relation.UNCHANGED if same_words else Relation.MODIFIED
 
 
-class _Sides(NamedTuple):
-    """The clauses of one pairing, on each side, and what its word diff compares."""
-
-    old: tuple[ClauseRef, ...]
-    new: tuple[ClauseRef, ...]
-    old_text: str
-    new_text: str
-    matched: bool  # clauses on both sides
-    section_changed: bool
-
-
-def _sides(pairing: Pairing, old: list[ClauseRef], new: list[ClauseRef]) -> _Sides:
+def _change(
+    pairing: Pairing, old: list[ClauseRef], new: list[ClauseRef], counter: WordCounter
+) -> tuple[Change, CountedDiff]:
+    """The change of one pairing, and its word diff (whether exact, how many spans)."""
     if len(pairing.old) == 1 and len(pairing.new) == 1:
         old_ref, new_ref = old[pairing.old[0]], new[pairing.new[0]]
+        old_refs: tuple[ClauseRef, ...] = (old_ref,)
+        new_refs: tuple[ClauseRef, ...] = (new_ref,)
+        matched = True
+        old_text, new_text = old_ref.text, new_ref.text
         old_section, new_section = old_ref.section, new_ref.section
         section_changed = (
             old_section is not new_section
@@ -193,44 +187,40 @@ def _sides(pairing: Pairing, old: list[ClauseRef], new: list[ClauseRef]) -> _Sid
             and ClauseKind.UNCLASSIFIED is not old_section
             and ClauseKind.UNCLASSIFIED is not new_section
         )
-        return _Sides((old_ref,), (new_ref,), old_ref.text, new_ref.text, True, section_changed)
-    old_refs = tuple(map(old.__getitem__, pairing.old))
-    new_refs = tuple(map(new.__getitem__, pairing.new))
-    matched = bool(old_refs and new_refs)
-    sections = {r.section for r in old_refs}, {r.section for r in new_refs}
-    section_changed = (
-        matched
-        and sections[0] != sections[1]
-        and ClauseKind.UNCLASSIFIED not in sections[0] | sections[1]
-    )
-    old_text = " ".join(ref.text for ref in old_refs)
-    new_text = " ".join(ref.text for ref in new_refs)
-    return _Sides(old_refs, new_refs, old_text, new_text, matched, section_changed)
-
-
-def _change(pairing: Pairing, sides: _Sides, diff: CountedDiff) -> Change:
-    """The change of one pairing, given its word diff."""
-    matched = sides.matched
+    else:
+        old_refs = tuple(map(old.__getitem__, pairing.old))
+        new_refs = tuple(map(new.__getitem__, pairing.new))
+        matched = bool(old_refs and new_refs)
+        old_text = " ".join(ref.text for ref in old_refs)
+        new_text = " ".join(ref.text for ref in new_refs)
+        sections = {r.section for r in old_refs}, {r.section for r in new_refs}
+        section_changed = (
+            matched
+            and sections[0] != sections[1]
+            and ClauseKind.UNCLASSIFIED not in sections[0] | sections[1]
+        )
+    diff = counted_diff(old_text, new_text, counter)
     same_words = matched and diff.same_words
-    relation = _relation(pairing, same_words, sides.section_changed)
-    numbering = _numbering(sides.old, sides.new)
+    relation = _relation(pairing, same_words, section_changed)
+    numbering = _numbering(old_refs, new_refs)
     if numbering and relation is Relation.UNCHANGED:
         relation = Relation.MODIFIED  # the words are the same, the number is not
-    return Change(
+    change = Change(
         relation,
-        sides.old,
-        sides.new,
+        old_refs,
+        new_refs,
         diff.spans,
         round(pairing.similarity if matched else 0.0, 4),
         matched and not same_words,
         pairing.moved,
-        sides.section_changed,
+        section_changed,
         matched and pairing.similarity < CONFIDENT_THRESHOLD,
         diff.words_inserted,
         diff.words_deleted,
         diff.words_kept,
         numbering,
     )
+    return change, diff
 
 
 def _new_order(pairings: Sequence[Pairing]) -> list[int]:
@@ -337,32 +327,16 @@ def build_report(
     section: ClauseKind | None = None,
     old_source: str = "",
     new_source: str = "",
-    jobs: int = 1,
 ) -> ChangeReport:
-    """Align the clauses (and unclassified text) of two drafts and describe every change.
-
-    ``jobs`` > 1 makes most word diffs of a large comparison in a forked worker (see
-    :mod:`amendtool.diffing.word_diffs`; only in a program without threads).
-    """
+    """Align the clauses (and unclassified text) of two drafts and describe every change."""
     options = options or CompareOptions()
     old_clauses = _selected(old, section)
     new_clauses = _selected(new, section)
     old_refs, new_refs = _refs(old_clauses), _refs(new_clauses)
     pairings = align(old_clauses, new_clauses, options)
     counter = WordCounter(options)
-    sides = [_sides(pairing, old_refs, new_refs) for pairing in pairings]
-    changes: dict[int, Change] = {}
-
-    def change_of(index: int, diff: CountedDiff) -> None:  # while a worker diffs the rest
-        changes[index] = _change(pairings[index], sides[index], diff)
-
-    texts = [(side.old_text, side.new_text) for side in sides]
-    name = f"word diffs of {old_source or 'the old draft'} and {new_source or 'the new draft'}"
-    diffs = counted_diffs(texts, counter, jobs, change_of, name)
-    built = [
-        (changes.get(i) or _change(pairings[i], sides[i], diffs[i]), diffs[i])
-        for i in _new_order(pairings)
-    ]
+    built = [_change(p, old_refs, new_refs, counter) for p in pairings]
+    built = [built[i] for i in _new_order(pairings)]
     return ChangeReport(
         old_meta=old.meta,
         new_meta=new.meta,
