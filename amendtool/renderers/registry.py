@@ -10,6 +10,7 @@ everywhere.
 from __future__ import annotations
 
 import importlib
+import io
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,18 +31,23 @@ class RenderOptions:
     justifications: tuple[tuple[int, str], ...] = ()  # amendment lists: (number, text) notes
 
 
+def _imported(target: str) -> Callable[..., Any]:
+    """The function ``module:function``, its module imported now (renderers load lazily)."""
+    module_name, function_name = target.split(":")
+    function: Callable[..., Any] = getattr(importlib.import_module(module_name), function_name)
+    return function
+
+
 def _call(target: str, *option_names: str) -> Callable[[Any, RenderOptions], str | bytes]:
     """A renderer that imports ``module:function`` on first use and passes chosen options."""
 
     def run(subject: Any, options: RenderOptions) -> str | bytes:
-        module_name, function_name = target.split(":")
-        function = getattr(importlib.import_module(module_name), function_name)
         values = {name: getattr(options, name) for name in option_names}
         if "markup_date" in values and not values["markup_date"]:
             from amendtool.clock import markup_date
 
             values["markup_date"] = markup_date()
-        result: str | bytes = function(subject, **values)
+        result: str | bytes = _imported(target)(subject, **values)
         return result
 
     return run
@@ -150,17 +156,10 @@ def product_of(subject: Any) -> str:
     }.get(name, "")
 
 
-# Renderers that write UTF-8 bytes as they go, for what is written to a file or standard
-# output: rendering the text and then encoding it held both (issue 17: a JSON report is
-# about 3.4 times the size of the drafts, and was in memory twice).
-BYTE_RENDERERS: dict[tuple[str, str], Callable[[Any, RenderOptions], str | bytes]] = {
-    ("diff", "json"): _call(_R + "json_report:render_json_bytes"),
-}
-
-
-# Renderers that write those bytes to a stream part by part, so that a file receives one
-# part while the next is made (amendtool.outputs.write_output_from): module:function taking
-# the subject and the stream.
+# Renderers that write their UTF-8 bytes to a stream part by part (module:function taking
+# the subject and a binary stream): a file receives one part while the next is made
+# (amendtool.outputs.write_output_from), and the whole text is never in memory beside its
+# bytes (issue 17: a JSON report is about 3.4 times the size of the drafts).
 STREAMED_RENDERERS: dict[tuple[str, str], str] = {
     ("diff", "json"): _R + "json_report:write_json",
 }
@@ -203,7 +202,10 @@ def render_bytes(
 ) -> bytes:
     """:func:`render` as the bytes written to a file or standard output."""
     chosen, renderer = _renderer(subject, output_format, product)
-    renderer = BYTE_RENDERERS.get((chosen, output_format), renderer)
+    if (chosen, output_format) in STREAMED_RENDERERS:
+        made = io.BytesIO()
+        _imported(STREAMED_RENDERERS[(chosen, output_format)])(subject, made)
+        return made.getvalue()
     return as_bytes(renderer(subject, options or RenderOptions()))
 
 
@@ -223,9 +225,8 @@ def streamed(
     def produce(stream: BinaryIO) -> None:
         if target is None:
             stream.write(render_bytes(subject, output_format, product=chosen, options=options))
-            return
-        module_name, function_name = target.split(":")
-        getattr(importlib.import_module(module_name), function_name)(subject, stream)
+        else:
+            _imported(target)(subject, stream)
 
     return produce
 
